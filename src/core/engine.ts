@@ -1,0 +1,328 @@
+/** The only file that imports howler: a track's sources in, media events out. */
+import { Howl, Howler } from 'howler';
+import type { AudioSource } from './track.js';
+
+export type FailureCode = 'network' | 'decode';
+
+/** What the media reports; the player's state changes only from these. */
+export interface EngineListener {
+  /** The media can play; `fileDuration` is the whole file's length in seconds. */
+  ready(fileDuration: number): void;
+  /** Waiting for data (first load, or a stall while playing). */
+  waiting(): void;
+  play(): void;
+  pause(): void;
+  /** The file played to its end. */
+  end(): void;
+  /** The browser refused to start without a gesture from the listener. */
+  blocked(): void;
+  /** Every source failed; `message` says why in words. */
+  fail(code: FailureCode, message: string): void;
+}
+
+export interface EngineOptions {
+  preload: 'none' | 'metadata';
+  rate: number;
+  volume: number;
+  muted: boolean;
+}
+
+/** One track's media. Times here are seconds into the file, not the segment. */
+export interface MediaEngine {
+  play(): void;
+  pause(): void;
+  seek(fileSeconds: number): void;
+  position(): number;
+  setRate(rate: number): void;
+  setVolume(volume: number): void;
+  setMuted(muted: boolean): void;
+  unload(): void;
+}
+
+export type EngineFactory = (sources: readonly AudioSource[], listener: EngineListener, options: EngineOptions) => MediaEngine;
+
+const EXTENSION_BY_TYPE: Record<string, string> = {
+  'audio/mpeg': 'mp3',
+  'audio/mp3': 'mp3',
+  'audio/ogg': 'ogg',
+  'audio/opus': 'opus',
+  'audio/mp4': 'm4a',
+  'audio/x-m4a': 'm4a',
+  'audio/aac': 'aac',
+  'audio/webm': 'webm',
+  'audio/wav': 'wav',
+  'audio/wave': 'wav',
+  'audio/x-wav': 'wav',
+  'audio/flac': 'flac',
+  'audio/x-flac': 'flac',
+};
+
+/** howler picks a codec by extension; an address without one is left for the browser to sniff as mp3. */
+export function formatOf(source: AudioSource): string {
+  if (source.type) {
+    const base = source.type.split(';')[0]!.trim().toLowerCase();
+    return EXTENSION_BY_TYPE[base] ?? base.replace(/^audio\/(x-)?/, '');
+  }
+  const path = new URL(source.src).pathname;
+  const match = /\.([a-z0-9]{2,5})$/i.exec(path);
+  return match ? match[1]!.toLowerCase() : 'mp3';
+}
+
+/** Can this browser play the source at all? With an explicit type, the browser is asked directly. */
+export function canPlay(source: AudioSource): boolean {
+  if (source.type && typeof Audio !== 'undefined') {
+    return new Audio().canPlayType(source.type) !== '';
+  }
+  return Howler.codecs(formatOf(source));
+}
+
+interface HowlInternals {
+  _sounds?: { _node?: HTMLAudioElement }[];
+}
+interface HowlerInternals {
+  _html5AudioPool?: HTMLAudioElement[];
+}
+
+/** howler keeps its HTML5 node private; we read it for MediaError details and buffering events. */
+function mediaElementOf(howl: Howl): HTMLAudioElement | undefined {
+  return (howl as unknown as HowlInternals)._sounds?.[0]?._node;
+}
+
+/** Makes an HTML5-mode Howl without the AudioContext howler would otherwise create for nothing. */
+function createHowl(options: ConstructorParameters<typeof Howl>[0]): Howl {
+  // howler makes an AudioContext on its first Howl and on every Howler.volume() call unless this is off.
+  // A page that already made one (its own Web Audio Howls) keeps it.
+  if (!Howler.ctx) Howler.usingWebAudio = false;
+  // howler warns "HTML5 Audio pool exhausted" into the page's console when its pool is empty.
+  const pool = (Howler as unknown as HowlerInternals)._html5AudioPool;
+  if (Array.isArray(pool) && pool.length === 0) pool.push(new Audio());
+  return new Howl(options);
+}
+
+/** Asks the server what went wrong with `url`, so that the listener reads a reason, not a code. */
+async function diagnose(url: string, mediaErrorCode: number): Promise<{ code: FailureCode; reason: string }> {
+  let response: Response | null = null;
+  let reachable = false;
+  const abort = new AbortController();
+  try {
+    response = await fetch(url, { signal: abort.signal, cache: 'no-store', credentials: 'same-origin' });
+    reachable = true;
+  } catch {
+    try {
+      await fetch(url, { signal: abort.signal, mode: 'no-cors', cache: 'no-store' });
+      reachable = true;
+    } catch {
+      reachable = false;
+    }
+  } finally {
+    abort.abort();
+  }
+  if (!reachable) return { code: 'network', reason: 'the server could not be reached' };
+  if (response && !response.ok) {
+    return { code: 'network', reason: `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` };
+  }
+  if (mediaErrorCode === 2) return { code: 'network', reason: 'the connection was lost while loading' };
+  if (response && !/^(audio|video)\/|octet-stream/.test(response.headers.get('content-type') ?? 'audio/')) {
+    return { code: 'decode', reason: `the server sent ${response.headers.get('content-type')}, not audio` };
+  }
+  return { code: 'decode', reason: 'the file is damaged or in a format this browser cannot play' };
+}
+
+/**
+ * Plays one track through howler in HTML5 mode (it streams with range requests), trying its sources in
+ * order: howler does not fall through to the next source when one fails, so this does.
+ */
+export class HowlerEngine implements MediaEngine {
+  readonly #listener: EngineListener;
+  readonly #options: EngineOptions;
+  readonly #candidates: AudioSource[];
+  readonly #failures: { code: FailureCode; text: string }[] = [];
+  #index = 0;
+  #howl: Howl | null = null;
+  #node: HTMLAudioElement | undefined;
+  #wantPlay = false;
+  #pendingSeek = 0;
+  #loaded = false;
+  #recovering = false;
+  #disposed = false;
+
+  constructor(sources: readonly AudioSource[], listener: EngineListener, options: EngineOptions) {
+    this.#listener = listener;
+    this.#options = { ...options };
+    this.#candidates = sources.filter((source) => {
+      if (canPlay(source)) return true;
+      this.#failures.push({ code: 'decode', text: `${describe(source)}: this browser cannot play ${source.type ?? formatOf(source)}` });
+      return false;
+    });
+    if (this.#candidates.length === 0) queueMicrotask(() => this.#giveUp());
+    else if (options.preload === 'metadata') this.#open(false);
+  }
+
+  play(): void {
+    if (this.#disposed || this.#candidates.length === 0 || this.#index >= this.#candidates.length) return;
+    this.#wantPlay = true;
+    if (this.#recovering) return;
+    if (!this.#howl) {
+      this.#open(true);
+      return;
+    }
+    const node = this.#node;
+    if (!this.#loaded && node && node.preload !== 'auto') node.preload = 'auto';
+    if (!this.#loaded) this.#listener.waiting();
+    this.#howl.play();
+  }
+
+  pause(): void {
+    this.#wantPlay = false;
+    this.#howl?.pause();
+  }
+
+  seek(fileSeconds: number): void {
+    this.#pendingSeek = fileSeconds;
+    if (this.#howl && this.#loaded) this.#howl.seek(fileSeconds);
+  }
+
+  position(): number {
+    if (this.#howl && this.#loaded) {
+      const position = this.#howl.seek();
+      if (typeof position === 'number' && Number.isFinite(position)) return position;
+    }
+    return this.#pendingSeek;
+  }
+
+  setRate(rate: number): void {
+    this.#options.rate = rate;
+    this.#howl?.rate(rate);
+  }
+
+  setVolume(volume: number): void {
+    this.#options.volume = volume;
+    this.#howl?.volume(volume);
+  }
+
+  setMuted(muted: boolean): void {
+    this.#options.muted = muted;
+    this.#howl?.mute(muted);
+  }
+
+  unload(): void {
+    this.#disposed = true;
+    this.#close();
+  }
+
+  #open(play: boolean): void {
+    const source = this.#candidates[this.#index]!;
+    const howl = createHowl({
+      src: [source.src],
+      format: [formatOf(source)],
+      html5: true,
+      // With preload 'none' the Howl is only made on Play, and then it must load the file.
+      preload: play ? true : 'metadata',
+      rate: this.#options.rate,
+      volume: this.#options.volume,
+      mute: this.#options.muted,
+    });
+    this.#howl = howl;
+    this.#loaded = false;
+    const current = (handler: (...args: never[]) => void) =>
+      ((...args: never[]) => {
+        if (!this.#disposed && this.#howl === howl) handler(...args);
+      }) as (...args: unknown[]) => void;
+    howl.on('load', current(() => this.#onLoad(howl)));
+    howl.on('loaderror', current((_id: number, code: unknown) => void this.#onLoadError(howl, code)));
+    howl.on('playerror', current(() => this.#onPlayError(howl)));
+    // A pause asked for while loading reaches howler after its queued play: that play is no news.
+    howl.on('play', current(() => this.#wantPlay && this.#listener.play()));
+    howl.on('pause', current(() => this.#listener.pause()));
+    howl.on('end', current(() => {
+      this.#wantPlay = false;
+      this.#pendingSeek = 0;
+      this.#listener.end();
+    }));
+    this.#node = mediaElementOf(howl);
+    this.#node?.addEventListener('waiting', this.#onWaiting);
+    this.#node?.addEventListener('playing', this.#onPlaying);
+    if (play) {
+      this.#listener.waiting();
+      if (this.#pendingSeek > 0) howl.seek(this.#pendingSeek);
+      howl.play();
+    }
+  }
+
+  #close(): void {
+    this.#node?.removeEventListener('waiting', this.#onWaiting);
+    this.#node?.removeEventListener('playing', this.#onPlaying);
+    this.#node = undefined;
+    this.#howl?.off();
+    this.#howl?.unload();
+    this.#howl = null;
+    this.#loaded = false;
+  }
+
+  readonly #onWaiting = () => {
+    if (!this.#disposed && this.#wantPlay) this.#listener.waiting();
+  };
+
+  readonly #onPlaying = () => {
+    if (!this.#disposed && this.#loaded && this.#wantPlay) this.#listener.play();
+  };
+
+  #onLoad(howl: Howl): void {
+    this.#loaded = true;
+    const node = mediaElementOf(howl);
+    const duration = node && Number.isFinite(node.duration) ? node.duration : howl.duration();
+    this.#listener.ready(duration);
+  }
+
+  async #onLoadError(howl: Howl, code: unknown): Promise<void> {
+    const source = this.#candidates[this.#index]!;
+    const position = this.position();
+    const node = mediaElementOf(howl);
+    const mediaCode = typeof code === 'number' ? code : (node?.error?.code ?? 0);
+    this.#close();
+    this.#recovering = true;
+    const { code: failure, reason } = await diagnose(source.src, mediaCode);
+    this.#recovering = false;
+    if (this.#disposed) return;
+    this.#failures.push({ code: failure, text: `${describe(source)}: ${reason}` });
+    this.#index += 1;
+    if (this.#index >= this.#candidates.length) {
+      this.#giveUp();
+      return;
+    }
+    // The next source takes over where the failed one was.
+    this.#pendingSeek = position;
+    if (this.#wantPlay) this.#open(true);
+    else if (this.#options.preload === 'metadata') this.#open(false);
+  }
+
+  #onPlayError(howl: Howl): void {
+    // A file that cannot load also refuses to play; its loaderror tells the real story.
+    setTimeout(() => {
+      if (this.#disposed || this.#howl !== howl || mediaElementOf(howl)?.error) return;
+      this.#wantPlay = false;
+      this.#listener.blocked();
+    }, 50);
+  }
+
+  #giveUp(): void {
+    if (this.#disposed) return;
+    this.#close();
+    const network = this.#failures.every((failure) => failure.code === 'network');
+    const summary = network ? 'The audio could not be loaded' : 'The audio could not be played';
+    const details = this.#failures.map((failure) => failure.text).join('; ');
+    this.#listener.fail(network ? 'network' : 'decode', `${summary} (${details}).`);
+  }
+}
+
+function describe(source: AudioSource): string {
+  const url = new URL(source.src);
+  const name = url.pathname.split('/').pop() || url.host;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+export const createHowlerEngine: EngineFactory = (sources, listener, options) => new HowlerEngine(sources, listener, options);

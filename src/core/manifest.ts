@@ -1,0 +1,196 @@
+/** Unknown JSON in, validated tracks out: a manifest can be wrong, never dangerous. */
+import { MAX_TIME } from './time.js';
+import type { AudioSource, Track } from './track.js';
+import { safeUrl } from './url.js';
+
+export const MAX_TRACKS = 500;
+export const MAX_SOURCES = 8;
+/** A manifest larger than this is refused before it is parsed. */
+export const MAX_MANIFEST_BYTES = 2_000_000;
+
+const TEXT_LIMITS = { title: 300, program: 300, imageAlt: 1000, date: 40, id: 100 } as const;
+const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const TYPE_PATTERN = /^audio\/[a-z0-9.+-]+(?:\s*;\s*codecs=("?)[a-z0-9., -]+\1)?$/i;
+
+/** Something the player refused or dropped, said in words. */
+export interface ManifestProblem {
+  code: 'invalid-url' | 'manifest';
+  message: string;
+  index?: number;
+}
+
+export type ManifestResult =
+  | { ok: true; title?: string; tracks: Track[]; problems: ManifestProblem[] }
+  | { ok: false; message: string; problems: ManifestProblem[] };
+
+/** Cuts a string to `limit` characters without splitting one; null for non-strings and blanks. */
+export function cleanText(value: unknown, limit: number): string | null {
+  if (typeof value !== 'string') return null;
+  const text = value.replace(/\s+/g, ' ').trim();
+  if (text === '') return null;
+  if (text.length <= limit) return text;
+  return Array.from(text).slice(0, limit).join('');
+}
+
+function cleanSeconds(value: unknown): number | null {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= MAX_TIME ? n : null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads an own data property only: no getters, nothing from the prototype chain. */
+function field(record: Record<string, unknown>, name: string): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(record, name);
+  return descriptor && 'value' in descriptor ? descriptor.value : undefined;
+}
+
+class TrackReader {
+  readonly problems: ManifestProblem[] = [];
+  constructor(
+    readonly base: string,
+    readonly index: number,
+    readonly label: string,
+  ) {}
+
+  url(name: string, value: unknown): string | undefined {
+    if (value === undefined || value === null || value === '') return undefined;
+    const url = safeUrl(value, this.base);
+    if (url === null) {
+      this.problems.push({
+        code: 'invalid-url',
+        index: this.index,
+        message: `${this.label}: the ${name} address was refused (only http, https and relative addresses are allowed).`,
+      });
+      return undefined;
+    }
+    return url;
+  }
+
+  sources(value: unknown): AudioSource[] {
+    const list = Array.isArray(value) ? value.slice(0, MAX_SOURCES) : [value];
+    const sources: AudioSource[] = [];
+    for (const item of list) {
+      const raw = isRecord(item) ? field(item, 'src') : item;
+      const src = this.url('audio', raw);
+      if (src === undefined) continue;
+      const type = isRecord(item) ? field(item, 'type') : undefined;
+      sources.push(typeof type === 'string' && TYPE_PATTERN.test(type.trim()) ? { src, type: type.trim() } : { src });
+    }
+    return sources;
+  }
+}
+
+/** Validates one track; `position` is its place in the manifest, the default id. */
+export function readTrack(
+  data: unknown,
+  base: string,
+  position = 0,
+): { track: Track | null; problems: ManifestProblem[] } {
+  const label = `Track ${position + 1}`;
+  const reader = new TrackReader(base, position, label);
+  const refuse = (message: string) => {
+    reader.problems.push({ code: 'manifest', index: position, message: `${label} ${message}` });
+    return { track: null, problems: reader.problems };
+  };
+  if (!isRecord(data)) return refuse('is not an object.');
+  const title = cleanText(field(data, 'title'), TEXT_LIMITS.title);
+  if (title === null) return refuse('has no title.');
+  const src = reader.sources(field(data, 'src'));
+  if (src.length === 0) return refuse(`("${title}") has no audio address that can be used.`);
+
+  const track: Track = { id: String(position), title, src };
+  const id = cleanText(field(data, 'id'), TEXT_LIMITS.id);
+  if (id !== null && ID_PATTERN.test(id)) track.id = id;
+  const program = cleanText(field(data, 'program'), TEXT_LIMITS.program);
+  if (program !== null) track.program = program;
+  const date = cleanText(field(data, 'date'), TEXT_LIMITS.date);
+  if (date !== null && DATE_PATTERN.test(date) && !Number.isNaN(Date.parse(date))) track.date = date;
+  const image = reader.url('image', field(data, 'image'));
+  if (image !== undefined) track.image = image;
+  const imageAlt = cleanText(field(data, 'imageAlt'), TEXT_LIMITS.imageAlt);
+  if (imageAlt !== null) track.imageAlt = imageAlt;
+  const link = reader.url('link', field(data, 'link'));
+  if (link !== undefined) track.link = link;
+
+  const download = field(data, 'download');
+  if (download === false || download === 'false' || download === '0') track.download = false;
+  else {
+    const url = reader.url('download', download);
+    if (url !== undefined) track.download = url;
+  }
+
+  const duration = cleanSeconds(field(data, 'duration'));
+  if (duration !== null && duration > 0) track.duration = duration;
+  const start = cleanSeconds(field(data, 'start'));
+  const end = cleanSeconds(field(data, 'end'));
+  if (start !== null && start > 0) track.start = start;
+  if (end !== null && end > (track.start ?? 0)) track.end = end;
+  return { track, problems: reader.problems };
+}
+
+/**
+ * Validates a manifest: `{title?, tracks}`, a bare array of tracks or a bare track.
+ * Tracks that cannot play are dropped with a problem each; no playable track at all is a failure.
+ */
+export function readManifest(data: unknown, base: string): ManifestResult {
+  const problems: ManifestProblem[] = [];
+  let list: unknown[];
+  let title: string | null = null;
+  if (Array.isArray(data)) list = data;
+  else if (isRecord(data) && Array.isArray(field(data, 'tracks'))) {
+    list = field(data, 'tracks') as unknown[];
+    title = cleanText(field(data, 'title'), TEXT_LIMITS.title);
+  } else if (isRecord(data) && (field(data, 'src') !== undefined || field(data, 'title') !== undefined)) list = [data];
+  else {
+    return { ok: false, problems, message: 'The manifest is not a track, a list of tracks or an object with "tracks".' };
+  }
+  if (list.length > MAX_TRACKS) {
+    problems.push({ code: 'manifest', message: `The manifest lists ${list.length} tracks; only the first ${MAX_TRACKS} are used.` });
+    list = list.slice(0, MAX_TRACKS);
+  }
+  const tracks: Track[] = [];
+  list.forEach((item, position) => {
+    const result = readTrack(item, base, position);
+    problems.push(...result.problems);
+    if (result.track) tracks.push(result.track);
+  });
+  if (tracks.length === 0) {
+    const reason = problems.find((p) => p.code === 'manifest')?.message;
+    return { ok: false, problems, message: `The manifest has no playable track.${reason ? ` ${reason}` : ''}` };
+  }
+  return title === null ? { ok: true, tracks, problems } : { ok: true, title, tracks, problems };
+}
+
+/** Fetches, parses and validates the manifest at `url` (already checked by safeUrl). */
+export async function loadManifest(url: string, signal?: AbortSignal): Promise<ManifestResult> {
+  const fail = (message: string): ManifestResult => ({ ok: false, message, problems: [] });
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return fail('The manifest could not be fetched: the network or the server refused the request.');
+  }
+  if (!response.ok) return fail(`The manifest could not be fetched: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`);
+  const length = Number(response.headers.get('content-length'));
+  if (length > MAX_MANIFEST_BYTES) return fail('The manifest is too large.');
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return fail('The manifest could not be fetched: the connection was lost.');
+  }
+  if (text.length > MAX_MANIFEST_BYTES) return fail('The manifest is too large.');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return fail('The manifest is not valid JSON.');
+  }
+  return readManifest(data, response.url || url);
+}

@@ -1,0 +1,476 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { PlayerController, type EarshotEventMap, type TrackSource } from '../controller.js';
+import { Status, type PlayerError } from '../core/state.js';
+import { formatTime, speakTime } from '../core/time.js';
+import type { Track } from '../core/track.js';
+import { documentBase } from '../core/url.js';
+import { styles } from './earshot-player.styles.js';
+import {
+  mutedIcon,
+  nextIcon,
+  pauseIcon,
+  playIcon,
+  previousIcon,
+  retryIcon,
+  skipBackIcon,
+  skipForwardIcon,
+  volumeIcon,
+} from './icons.js';
+
+/** The rates the speed button steps through, in order. */
+export const PLAYBACK_RATES = [1, 1.25, 1.5, 1.75, 2, 0.75] as const;
+export const SKIP_BACK = 15;
+export const SKIP_FORWARD = 30;
+export const ARROW_SEEK = 5;
+
+/** Attributes that describe the one track of an inline player, and the track fields they fill. */
+const INLINE_FIELDS = {
+  src: 'src',
+  trackTitle: 'title',
+  program: 'program',
+  date: 'date',
+  image: 'image',
+  download: 'download',
+  trackDuration: 'duration',
+  start: 'start',
+  end: 'end',
+  link: 'link',
+} as const;
+type InlineProperty = keyof typeof INLINE_FIELDS;
+
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/**
+ * An audio player for a story: one track, a segment of one, or a short list, with the listener's
+ * controls, the keyboard, and errors said in words.
+ *
+ * @summary Embeddable, accessible audio player for publishers.
+ *
+ * @fires earshot-ready - `{index, track, duration}`: the track can be played.
+ * @fires earshot-play - `{index, currentTime}`: playback started.
+ * @fires earshot-pause - `{index, currentTime}`: playback paused.
+ * @fires earshot-ended - `{index}`: the track or segment played to its end.
+ * @fires earshot-timeupdate - `{currentTime, duration}`: at most 4 a second while playing.
+ * @fires earshot-seeked - `{currentTime}`: the position was moved.
+ * @fires earshot-trackchange - `{index, track}`: another track was selected.
+ * @fires earshot-ratechange - `{playbackRate}`
+ * @fires earshot-volumechange - `{volume, muted}`
+ * @fires earshot-error - `{code, message, fatal, index?}`
+ *
+ * @csspart player - The whole player box.
+ * @csspart artwork - The track's image.
+ * @csspart meta - Program, date and title.
+ * @csspart title - The track's title.
+ * @csspart controls - The row of playback buttons.
+ * @csspart button - Every button.
+ * @csspart play-button - Play / Pause.
+ * @csspart timeline - The Seek slider.
+ * @csspart time - Elapsed and total time.
+ * @csspart alert - The message shown when something went wrong.
+ *
+ * @cssproperty [--earshot-accent=#0b5cad] - Main accent color (play button, timeline).
+ * @cssproperty [--earshot-play-color=var(--earshot-accent)] - Play button background.
+ * @cssproperty [--earshot-background=#fff] - Player background (light theme).
+ * @cssproperty [--earshot-color=#1a1a1a] - Text color (light theme).
+ * @cssproperty [--earshot-muted-color=#5c5c5c] - Secondary text color.
+ * @cssproperty [--earshot-border-color=#d0d5dc] - Border and track color.
+ * @cssproperty [--earshot-radius=12px] - Corner radius of the player.
+ * @cssproperty [--earshot-font=system-ui, sans-serif] - Font family.
+ */
+export class EarshotPlayer extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    manifest: { type: String },
+    src: { type: String },
+    trackTitle: { type: String, attribute: 'track-title' },
+    program: { type: String },
+    date: { type: String },
+    image: { type: String },
+    download: { type: String },
+    trackDuration: { type: String, attribute: 'duration' },
+    start: { type: String },
+    end: { type: String },
+    link: { type: String },
+    embedBase: { type: String, attribute: 'embed-base' },
+    controls: { type: String },
+    preload: { type: String },
+    autoplay: { type: Boolean },
+    theme: { type: String, reflect: true },
+    _scrub: { state: true },
+  };
+
+  /** URL of a manifest; wins over `src`. */
+  declare manifest: string | undefined;
+  /** Audio URL of a one-track player. */
+  declare src: string | undefined;
+  /** Title of a one-track player (attribute `track-title`). */
+  declare trackTitle: string | undefined;
+  /** Program or show name of a one-track player. */
+  declare program: string | undefined;
+  /** Air date (ISO 8601) of a one-track player. */
+  declare date: string | undefined;
+  /** Artwork URL of a one-track player. */
+  declare image: string | undefined;
+  /** File offered by Download, or `false` to hide Download. */
+  declare download: string | undefined;
+  /** Length of the whole file in seconds, known in advance (attribute `duration`). */
+  declare trackDuration: string | undefined;
+  /** Where the segment starts in the file, in seconds. */
+  declare start: string | undefined;
+  /** Where the segment ends in the file, in seconds. */
+  declare end: string | undefined;
+  /** The story's page. */
+  declare link: string | undefined;
+  /** Absolute URL of the hosted embed page. */
+  declare embedBase: string | undefined;
+  /** Space-separated subset of `playlist download embed`. */
+  declare controls: string | undefined;
+  /** `none` (default): nothing is fetched before Play; `metadata`: fetch the file's header early. */
+  declare preload: 'none' | 'metadata' | undefined;
+  /** Try to start at once; where the browser refuses, wait for Play. */
+  declare autoplay: boolean;
+  /** `light`, `dark` or `auto` (default). */
+  declare theme: 'light' | 'dark' | 'auto' | undefined;
+  declare private _scrub: number | null;
+
+  readonly #controller = new PlayerController(this);
+  #tracksInput: unknown = undefined;
+  #autoplayed = false;
+
+  constructor() {
+    super();
+    this.autoplay = false;
+    this._scrub = null;
+  }
+
+  // ——— Public state, read from the core ———
+
+  /** The validated tracks. Setting it replaces them (attributes and `manifest` win when present). */
+  get tracks(): readonly Track[] {
+    return this.#controller.tracks;
+  }
+  set tracks(value: unknown) {
+    this.#tracksInput = value;
+    if (!this.manifest && !this.src) void this.#load();
+  }
+
+  /** Index of the current track; setting it selects that track. */
+  get currentIndex(): number {
+    return this.#playback.state.index;
+  }
+  set currentIndex(index: number) {
+    this.#playback.select(Number(index), { silent: true });
+  }
+
+  /** Seconds into the current track (or segment); setting it seeks. */
+  get currentTime(): number {
+    return this.#playback.currentTime;
+  }
+  set currentTime(seconds: number) {
+    this.#playback.seek(Number(seconds), { silent: true });
+  }
+
+  /** Length of the current track (or segment) in seconds; NaN until known. */
+  get duration(): number {
+    return this.#playback.state.duration;
+  }
+
+  /** True unless playing or about to play. */
+  get paused(): boolean {
+    const { status } = this.#playback.state;
+    return status !== Status.playing && status !== Status.loading;
+  }
+
+  /** `idle`, `loading`, `playing`, `paused`, `ended` or `error`. */
+  get status(): Status {
+    return this.#playback.state.status;
+  }
+
+  /** Playback speed, 0.25 to 4. */
+  get playbackRate(): number {
+    return this.#playback.state.playbackRate;
+  }
+  set playbackRate(rate: number) {
+    this.#playback.setRate(Number(rate), { silent: true });
+  }
+
+  /** Volume, 0 to 1. */
+  get volume(): number {
+    return this.#playback.state.volume;
+  }
+  set volume(volume: number) {
+    this.#playback.setVolume(Number(volume), { silent: true });
+  }
+
+  /** Whether the sound is muted. */
+  get muted(): boolean {
+    return this.#playback.state.muted;
+  }
+  set muted(muted: boolean) {
+    this.#playback.setMuted(Boolean(muted), { silent: true });
+  }
+
+  /** What went wrong, in words, or null. */
+  get error(): { code: PlayerError['code']; message: string } | null {
+    const error = this.#playback.state.error;
+    return error ? { code: error.code, message: error.message } : null;
+  }
+
+  // ——— Methods ———
+
+  /** Starts playing; resolves when the sound starts, rejects when it cannot. */
+  play(): Promise<void> {
+    return this.#playback.play();
+  }
+  pause(): void {
+    this.#playback.pause();
+  }
+  toggle(): void {
+    this.#playback.toggle();
+  }
+  seek(seconds: number): void {
+    this.#playback.seek(Number(seconds));
+  }
+  skip(deltaSeconds: number): void {
+    this.#playback.skip(Number(deltaSeconds));
+  }
+  next(): void {
+    this.#playback.next();
+  }
+  previous(): void {
+    this.#playback.previous();
+  }
+  select(index: number): void {
+    this.#playback.select(Number(index), { play: this.#playback.state.status === Status.playing });
+  }
+
+  get #playback() {
+    return this.#controller.playback;
+  }
+
+  // ——— Lifecycle ———
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('preload')) this.#playback.preload = this.preload === 'metadata' ? 'metadata' : 'none';
+    const sourceChanged =
+      changed.has('manifest') || (Object.keys(INLINE_FIELDS) as InlineProperty[]).some((key) => changed.has(key));
+    if (sourceChanged) void this.#load();
+  }
+
+  #trackSource(): TrackSource {
+    if (this.manifest) return { kind: 'manifest', url: this.manifest };
+    if (this.src) {
+      const fields: Record<string, unknown> = {};
+      for (const [property, field] of Object.entries(INLINE_FIELDS) as [InlineProperty, string][]) {
+        const value = this[property];
+        if (value !== undefined && value !== null) fields[field] = value;
+      }
+      // A one-track player without a title is still playable: name it after its file.
+      if (typeof fields.title !== 'string' || fields.title.trim() === '') fields.title = fileTitle(this.src);
+      return { kind: 'inline', fields };
+    }
+    if (this.#tracksInput !== undefined) return { kind: 'tracks', data: this.#tracksInput };
+    return { kind: 'none' };
+  }
+
+  async #load(): Promise<void> {
+    this.#playback.preload = this.preload === 'metadata' ? 'metadata' : 'none';
+    const loaded = await this.#controller.load(this.#trackSource(), documentBase());
+    if (loaded && this.autoplay && !this.#autoplayed) {
+      this.#autoplayed = true;
+      this.#playback.autoplay();
+    }
+  }
+
+  // ——— Listener actions ———
+
+  #onRetry = () => {
+    if (this.#playback.state.error?.code === 'manifest') void this.#load();
+    else this.#playback.retry();
+  };
+
+  #onSpeed = () => {
+    const rates: readonly number[] = PLAYBACK_RATES;
+    const at = rates.indexOf(this.#playback.state.playbackRate);
+    this.#playback.setRate(rates[(at + 1) % rates.length]!);
+  };
+
+  #onScrub = (event: Event) => {
+    this._scrub = Number((event.target as HTMLInputElement).value);
+  };
+
+  #onScrubEnd = (event: Event) => {
+    this._scrub = null;
+    this.#playback.seek(Number((event.target as HTMLInputElement).value));
+  };
+
+  #onKeydown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.composedPath()[0] as HTMLElement | undefined;
+    if (isTextField(target)) return;
+    const onSlider = target instanceof HTMLInputElement && target.type === 'range';
+    const playback = this.#playback;
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    switch (key) {
+      case ' ':
+        // A focused button, link or checkbox takes Space as a click: one toggle, not two.
+        if (!onSlider && isActivatable(target)) return;
+        playback.toggle();
+        break;
+      case 'k':
+        playback.toggle();
+        break;
+      case 'ArrowLeft':
+        playback.skip(-ARROW_SEEK);
+        break;
+      case 'ArrowRight':
+        playback.skip(ARROW_SEEK);
+        break;
+      case 'j':
+        playback.skip(-SKIP_BACK);
+        break;
+      case 'l':
+        playback.skip(SKIP_FORWARD);
+        break;
+      case 'Home':
+        playback.seek(0);
+        break;
+      case 'End':
+        if (Number.isFinite(playback.state.duration)) playback.seek(playback.state.duration);
+        break;
+      case 'm':
+        playback.setMuted(!playback.state.muted);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  // ——— Rendering ———
+
+  override render() {
+    const state = this.#playback.state;
+    const track = state.tracks[state.index];
+    const playing = state.status === Status.playing || state.status === Status.loading;
+    const duration = state.duration;
+    const known = Number.isFinite(duration);
+    const time = this._scrub ?? state.currentTime;
+    const many = state.tracks.length > 1;
+    const ready = track !== undefined && state.status !== Status.error;
+    return html`
+      <div part="player" class="player" role="group" aria-label=${track ? `Audio player: ${track.title}` : 'Audio player'} @keydown=${this.#onKeydown}>
+        <div class="top">
+          ${track?.image
+            ? html`<img part="artwork" class="artwork" src=${track.image} alt=${track.imageAlt ?? ''} loading="lazy" decoding="async" />`
+            : nothing}
+          <div part="meta" class="meta">
+            ${this.#renderKicker(track, state.title)}
+            <p part="title" class="title">
+              ${track?.link ? html`<a href=${track.link} target="_blank" rel="noopener">${track.title}</a>` : (track?.title ?? (state.status === Status.loading ? 'Loading…' : 'No audio'))}
+            </p>
+          </div>
+        </div>
+        <div class="timeline-row">
+          <input
+            part="timeline"
+            class="timeline"
+            type="range"
+            aria-label="Seek"
+            min="0"
+            max=${known ? duration : 0}
+            step="any"
+            .value=${String(known ? Math.min(time, duration) : 0)}
+            aria-valuetext=${known ? `${speakTime(time)} of ${speakTime(duration)}` : speakTime(time)}
+            ?disabled=${!ready}
+            style=${`--earshot-progress: ${known && duration > 0 ? (Math.min(time, duration) / duration) * 100 : 0}%`}
+            @input=${this.#onScrub}
+            @change=${this.#onScrubEnd}
+          />
+          <span part="time" class="time">${state.status === Status.loading && !known ? 'Loading…' : `${formatTime(time)} / ${formatTime(duration)}`}</span>
+        </div>
+        <div part="controls" class="controls">
+          ${many ? this.#button('Previous track', previousIcon, () => this.#playback.previous(), 'previous', !ready) : nothing}
+          ${this.#button(`Skip back ${SKIP_BACK} seconds`, skipBackIcon, () => this.#playback.skip(-SKIP_BACK), 'skip-back', !ready)}
+          <button
+            part="button play-button"
+            class="play ${state.status === Status.loading ? 'is-loading' : ''}"
+            type="button"
+            aria-label=${playing ? 'Pause' : 'Play'}
+            ?disabled=${!ready}
+            @click=${() => this.#playback.toggle()}
+          >
+            ${playing && state.status !== Status.loading ? pauseIcon : playing ? html`<span class="spinner" aria-hidden="true"></span>` : playIcon}
+          </button>
+          ${this.#button(`Skip forward ${SKIP_FORWARD} seconds`, skipForwardIcon, () => this.#playback.skip(SKIP_FORWARD), 'skip-forward', !ready)}
+          ${many ? this.#button('Next track', nextIcon, () => this.#playback.next(), 'next', !ready || state.index >= state.tracks.length - 1) : nothing}
+          <span class="spacer"></span>
+          <button part="button speed-button" class="speed" type="button" aria-label="Playback speed" data-rate=${formatRate(state.playbackRate)} @click=${this.#onSpeed}></button>
+          ${this.#button(state.muted ? 'Unmute' : 'Mute', state.muted ? mutedIcon : volumeIcon, () => this.#playback.setMuted(!state.muted), 'mute')}
+        </div>
+        <div class="status" role="status">${state.status === Status.loading ? 'Loading audio…' : ''}</div>
+        <div part="alert" class="alert" role="alert">${this.#renderProblem(state.error)}</div>
+      </div>
+    `;
+  }
+
+  #renderKicker(track: Track | undefined, title: string | undefined) {
+    const parts = [track?.program ?? title, track?.date ? formatDate(track.date) : undefined].filter(Boolean);
+    return parts.length > 0 ? html`<p class="kicker">${parts.join(' · ')}</p>` : nothing;
+  }
+
+  #renderProblem(error: PlayerError | null) {
+    if (!error) return nothing;
+    const canRetry = error.fatal && (error.code === 'network' || error.code === 'decode' || error.code === 'manifest');
+    return html`<p class="alert-text">${error.message}</p>
+      ${canRetry ? html`<button part="button retry-button" type="button" class="retry" @click=${this.#onRetry}>${retryIcon}<span>Retry</span></button>` : nothing}`;
+  }
+
+  #button(label: string, icon: unknown, onClick: () => void, name: string, disabled = false) {
+    return html`<button part="button ${name}-button" class=${name} type="button" aria-label=${label} title=${label} ?disabled=${disabled} @click=${onClick}>${icon}</button>`;
+  }
+}
+
+function isTextField(target: HTMLElement | undefined): boolean {
+  if (!target) return false;
+  if (target instanceof HTMLTextAreaElement || target.isContentEditable) return true;
+  return target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+}
+
+function isActivatable(target: HTMLElement | undefined): boolean {
+  return (
+    target instanceof HTMLButtonElement ||
+    target instanceof HTMLAnchorElement ||
+    target?.localName === 'summary' ||
+    (target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio'))
+  );
+}
+
+function formatRate(rate: number): string {
+  return `${rate}×`;
+}
+
+function formatDate(date: string): string {
+  const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date);
+  return Number.isNaN(time) ? date : dateFormat.format(time);
+}
+
+/** `…/the-storm_1987.mp3` → `the storm 1987`. */
+function fileTitle(src: string): string {
+  const name = src.split(/[?#]/)[0]!.split('/').pop() ?? '';
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // keep the raw name
+  }
+  return decoded.replace(/\.[a-z0-9]{2,5}$/i, '').replace(/[-_]+/g, ' ').trim() || 'Audio';
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'earshot-player': EarshotPlayer;
+  }
+  interface HTMLElementEventMap extends EarshotEventMap {}
+}

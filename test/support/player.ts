@@ -1,0 +1,97 @@
+/** What the element tests share: mount a player, find its controls by name, click them for real, wait. */
+import { fixture, html } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import type { TemplateResult } from 'lit';
+import '../../src/define-entry.js';
+import type { EarshotPlayer } from '../../src/elements/earshot-player.js';
+
+export const MP3 = '/media/test/fixtures/speech.mp3';
+export const OGG = '/media/test/fixtures/speech.ogg';
+export const LONG = '/media/test/fixtures/long.mp3';
+export const CORRUPT = '/media/test/fixtures/corrupt.mp3';
+
+/** A URL no other test uses, so the request log can be read for this test alone. */
+export function unique(url: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}t=${Math.random().toString(36).slice(2)}`;
+}
+
+export async function mount(template: TemplateResult): Promise<EarshotPlayer> {
+  const player = await fixture<EarshotPlayer>(template);
+  await player.updateComplete;
+  return player;
+}
+
+export { html };
+
+/** The shadow-root control with this accessible name (aria-label, or text for plain buttons). */
+export function control(player: EarshotPlayer, name: string): HTMLElement {
+  const root = player.shadowRoot!;
+  const found = [...root.querySelectorAll<HTMLElement>('button, input, a, textarea, [role]')].find(
+    (node) => (node.getAttribute('aria-label') ?? node.textContent?.trim()) === name,
+  );
+  if (!found) throw new Error(`No control named "${name}"`);
+  return found;
+}
+
+export function hasControl(player: EarshotPlayer, name: string): boolean {
+  try {
+    control(player, name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A real mouse click at the middle of the control, as a listener would click. */
+export async function click(player: EarshotPlayer, name: string): Promise<void> {
+  const target = control(player, name);
+  target.scrollIntoView({ block: 'center' });
+  const box = target.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+}
+
+export async function waitFor(condition: () => boolean, what: string, timeout = 8000): Promise<void> {
+  const until = performance.now() + timeout;
+  while (!condition()) {
+    if (performance.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export function nextEvent<T = unknown>(target: EventTarget, type: string, timeout = 8000): Promise<CustomEvent<T>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`No ${type} within ${timeout} ms`)), timeout);
+    target.addEventListener(
+      type,
+      (event) => {
+        clearTimeout(timer);
+        resolve(event as CustomEvent<T>);
+      },
+      { once: true },
+    );
+  });
+}
+
+export function record(target: EventTarget, types: string[]): { type: string; detail: unknown; at: number }[] {
+  const log: { type: string; detail: unknown; at: number }[] = [];
+  for (const type of types) target.addEventListener(type, (event) => log.push({ type, detail: (event as CustomEvent).detail, at: performance.now() }));
+  return log;
+}
+
+export function alertText(player: EarshotPlayer): string {
+  return player.shadowRoot!.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+export interface LoggedRequest {
+  url: string;
+  range: string | null;
+  status: number;
+  bytesSent: number;
+}
+
+export async function requests(match: string): Promise<LoggedRequest[]> {
+  const response = await fetch(`/__requests?match=${encodeURIComponent(match)}`);
+  return response.json();
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

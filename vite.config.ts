@@ -1,0 +1,66 @@
+/**
+ * One config, one output per mode (Vite cannot build library mode and HTML pages together):
+ *   vite build --mode embed    dist/embed.html and its assets, relative URLs, for any static host
+ *   vite build --mode bundle   dist/earshot-player.js, one self-contained ES module (lit and howler inside)
+ *   vite build --mode npm      dist/lib/*.js, the npm entries, lit and howler left to the user's bundler
+ *   vite (serve)               the demo story page
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type UserConfig } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// The core of howler: the full entry adds a spatial-audio plugin that a story player never uses.
+const howlerCore = { find: /^howler$/, replacement: here('node_modules/howler/dist/howler.core.min.js') };
+
+export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'bundle') {
+    return {
+      resolve: { alias: [howlerCore] },
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'es2022',
+        lib: { entry: here('src/earshot-player.ts'), formats: ['es'], fileName: () => 'earshot-player.js' },
+        rollupOptions: { output: { minify: true } },
+      },
+    };
+  }
+  if (mode === 'npm') {
+    return {
+      build: {
+        outDir: 'dist/lib',
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: false,
+        lib: {
+          entry: { index: here('src/index.ts'), define: here('src/define-entry.ts') },
+          formats: ['es'],
+          fileName: (_format, name) => `${name}.js`,
+        },
+        rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, /^howler($|\/)/] },
+      },
+    };
+  }
+  if (mode === 'embed') {
+    return {
+      root: here('src/embed'),
+      base: './',
+      resolve: { alias: [howlerCore] },
+      build: {
+        outDir: here('dist'),
+        emptyOutDir: false,
+        target: 'es2022',
+        assetsDir: 'assets',
+        rollupOptions: { input: here('src/embed/embed.html') },
+      },
+    };
+  }
+  // The demo: `npm start`.
+  return {
+    root: here('demo'),
+    resolve: { alias: [howlerCore] },
+    server: { port: 5173, strictPort: false, fs: { allow: [here('.')] } },
+    preview: { port: 4173 },
+  };
+});
