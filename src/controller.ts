@@ -55,9 +55,12 @@ export class PlayerController implements ReactiveController {
         return false;
       case 'inline': {
         const { track, problems } = readTrack(source.fields, base);
-        this.#report(problems);
+        // A one-track player that cannot play says so once, below, rather than as a manifest problem.
+        this.#report(problems.filter((p) => p.code === 'invalid-url'));
         if (track) this.playback.setTracks([track], options);
-        else this.#fail('This player has no audio to play: its address is missing or was refused.');
+        else if (problems.some((p) => p.code === 'invalid-url')) {
+          this.#fail('This audio cannot be played: its address was refused (only http, https and relative addresses are allowed).', ErrorCode.invalidUrl);
+        } else this.#fail('This player has no audio to play: its address is missing.');
         return track !== null;
       }
       case 'tracks': {
@@ -105,7 +108,7 @@ export class PlayerController implements ReactiveController {
     }
   }
 
-  #fail(message: string): void {
-    this.playback.fail({ code: ErrorCode.manifest, message, fatal: true });
+  #fail(message: string, code: ErrorCode = ErrorCode.manifest): void {
+    this.playback.fail({ code, message, fatal: true });
   }
 }

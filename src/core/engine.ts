@@ -117,11 +117,11 @@ async function diagnose(url: string, mediaErrorCode: number): Promise<{ code: Fa
   } finally {
     abort.abort();
   }
-  if (!reachable) return { code: 'network', reason: 'the server could not be reached' };
   if (response && !response.ok) {
     return { code: 'network', reason: `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` };
   }
   if (mediaErrorCode === 2) return { code: 'network', reason: 'the connection was lost while loading' };
+  if (!reachable) return { code: 'network', reason: 'the server could not be reached' };
   if (response && !/^(audio|video)\/|octet-stream/.test(response.headers.get('content-type') ?? 'audio/')) {
     return { code: 'decode', reason: `the server sent ${response.headers.get('content-type')}, not audio` };
   }

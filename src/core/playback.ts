@@ -101,14 +101,19 @@ export class Playback {
     if (options.play) this.#request();
   }
 
+  /** Playing, or about to: a track change keeps the sound going. */
+  get #busy(): boolean {
+    return this.state.status === Status.playing || this.state.status === Status.loading;
+  }
+
   next(options: ChangeOptions & { play?: boolean } = {}): void {
-    this.select(this.state.index + 1, { play: this.state.status === Status.playing, ...options });
+    this.select(this.state.index + 1, { play: this.#busy, ...options });
   }
 
   previous(options: ChangeOptions & { play?: boolean } = {}): void {
     // Like every player: back to the start first, to the previous track when already near it.
     if (this.currentTime > 3 || this.state.index === 0) this.seek(0, options);
-    else this.select(this.state.index - 1, { play: this.state.status === Status.playing, ...options });
+    else this.select(this.state.index - 1, { play: this.#busy, ...options });
   }
 
   /** Starts playing; settles when the media plays, or fails. */
@@ -133,7 +138,7 @@ export class Playback {
   }
 
   toggle(): void {
-    if (this.state.status === Status.playing || this.state.status === Status.loading) this.pause();
+    if (this.#busy) this.pause();
     else this.play().catch(() => {});
   }
 

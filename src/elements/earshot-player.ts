@@ -242,7 +242,7 @@ export class EarshotPlayer extends LitElement {
     this.#playback.previous();
   }
   select(index: number): void {
-    this.#playback.select(Number(index), { play: this.#playback.state.status === Status.playing });
+    this.#playback.select(Number(index), { play: !this.paused });
   }
 
   get #playback() {

@@ -1,0 +1,83 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { EarshotPlayer } from '../../src/elements/earshot-player.js';
+import { control, html, LONG, mount, nextEvent, record, sleep, unique, waitFor } from '../support/player.js';
+
+describe('<earshot-player> from the keyboard', () => {
+  let player: EarshotPlayer;
+
+  beforeEach(async () => {
+    player = await mount(html`<earshot-player src=${unique(LONG)} track-title="Six minutes" duration="360"></earshot-player>`);
+  });
+  afterEach(() => player.remove());
+
+  it('reaches every control with Tab, in order', async () => {
+    control(player, 'Skip back 15 seconds').focus();
+    const names: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const active = player.shadowRoot!.activeElement as HTMLElement;
+      names.push(active.getAttribute('aria-label') ?? active.textContent!.trim());
+      await sendKeys({ press: 'Tab' });
+    }
+    expect(names).to.deep.equal(['Skip back 15 seconds', 'Play', 'Skip forward 30 seconds', 'Playback speed', 'Mute']);
+  });
+
+  it('toggles once, not twice, with Space on the focused Play button, and with K', async () => {
+    const events = record(player, ['earshot-play', 'earshot-pause']);
+    control(player, 'Play').focus();
+    const playing = nextEvent(player, 'earshot-play');
+    await sendKeys({ press: 'Space' });
+    await playing;
+    await sleep(400);
+    expect(player.status).to.equal('playing');
+    expect(events.map((e) => e.type)).to.deep.equal(['earshot-play']);
+    const paused = nextEvent(player, 'earshot-pause');
+    await sendKeys({ press: 'k' });
+    await paused;
+    await sleep(300);
+    expect(player.paused).to.equal(true);
+    expect(events.map((e) => e.type)).to.deep.equal(['earshot-play', 'earshot-pause']);
+  });
+
+  it('plays with Space on the timeline, and seeks with ←, →, J, L, Home and End', async () => {
+    control(player, 'Seek').focus();
+    const playing = nextEvent(player, 'earshot-play');
+    await sendKeys({ press: 'Space' });
+    await playing;
+    await sendKeys({ press: 'k' });
+    await waitFor(() => player.paused, 'pause');
+    player.currentTime = 100;
+    const steps: [string, number][] = [
+      ['ArrowRight', 105],
+      ['ArrowLeft', 100],
+      ['l', 130],
+      ['j', 115],
+      ['Home', 0],
+      ['End', 360],
+    ];
+    for (const [key, expected] of steps) {
+      await sendKeys({ press: key });
+      expect(player.currentTime, key).to.be.closeTo(expected, 0.2);
+    }
+  });
+
+  it('mutes with M, and leaves keys alone when modifiers are held', async () => {
+    control(player, 'Playback speed').focus();
+    await sendKeys({ press: 'm' });
+    expect(player.muted).to.equal(true);
+    await sendKeys({ press: 'M' });
+    expect(player.muted).to.equal(false);
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'm' });
+    await sendKeys({ up: 'Control' });
+    expect(player.muted).to.equal(false);
+  });
+
+  it('takes Space on other buttons as their own click', async () => {
+    control(player, 'Mute').focus();
+    await sendKeys({ press: 'Space' });
+    await sleep(200);
+    expect(player.muted).to.equal(true);
+    expect(player.status).to.equal('idle');
+  });
+});
