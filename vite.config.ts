@@ -6,16 +6,29 @@
  *   vite (serve)               the demo story page
  */
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type UserConfig } from 'vite';
+import { minifyHTMLLiterals } from 'minify-literals';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // The core of howler: the full entry adds a spatial-audio plugin that a story player never uses.
 const howlerCore = { find: /^howler$/, replacement: here('node_modules/howler/dist/howler.core.min.js') };
 
+// Lit's html`` and css`` templates keep their indentation in the output; minifying them is pure weight.
+const minifyTemplates: Plugin = {
+  name: 'earshot-minify-templates',
+  async transform(code, id) {
+    if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css|svg)`/.test(code)) return null;
+    const result = await minifyHTMLLiterals(code, { fileName: id });
+    return result ? { code: result.code, map: result.map } : null;
+  },
+};
+
 export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'bundle') {
     return {
+      define: { __EARSHOT_EMBED_PAGE__: JSON.stringify('embed.html') },
+      plugins: [minifyTemplates],
       resolve: { alias: [howlerCore] },
       build: {
         outDir: 'dist',
@@ -28,6 +41,7 @@ export default defineConfig(({ mode }): UserConfig => {
   }
   if (mode === 'npm') {
     return {
+      define: { __EARSHOT_EMBED_PAGE__: JSON.stringify('../embed.html') },
       build: {
         outDir: 'dist/lib',
         emptyOutDir: true,
@@ -44,6 +58,8 @@ export default defineConfig(({ mode }): UserConfig => {
   }
   if (mode === 'embed') {
     return {
+      define: { __EARSHOT_EMBED_PAGE__: JSON.stringify('../embed.html') },
+      plugins: [minifyTemplates],
       root: here('src/embed'),
       base: './',
       resolve: { alias: [howlerCore] },

@@ -1,5 +1,6 @@
 /** The only file that imports howler: a track's sources in, media events out. */
 import { Howl, Howler } from 'howler';
+import { extensionForType, extensionOfUrl } from './formats.js';
 import type { AudioSource } from './track.js';
 
 export type FailureCode = 'network' | 'decode';
@@ -41,31 +42,10 @@ export interface MediaEngine {
 
 export type EngineFactory = (sources: readonly AudioSource[], listener: EngineListener, options: EngineOptions) => MediaEngine;
 
-const EXTENSION_BY_TYPE: Record<string, string> = {
-  'audio/mpeg': 'mp3',
-  'audio/mp3': 'mp3',
-  'audio/ogg': 'ogg',
-  'audio/opus': 'opus',
-  'audio/mp4': 'm4a',
-  'audio/x-m4a': 'm4a',
-  'audio/aac': 'aac',
-  'audio/webm': 'webm',
-  'audio/wav': 'wav',
-  'audio/wave': 'wav',
-  'audio/x-wav': 'wav',
-  'audio/flac': 'flac',
-  'audio/x-flac': 'flac',
-};
-
 /** howler picks a codec by extension; an address without one is left for the browser to sniff as mp3. */
 export function formatOf(source: AudioSource): string {
-  if (source.type) {
-    const base = source.type.split(';')[0]!.trim().toLowerCase();
-    return EXTENSION_BY_TYPE[base] ?? base.replace(/^audio\/(x-)?/, '');
-  }
-  const path = new URL(source.src).pathname;
-  const match = /\.([a-z0-9]{2,5})$/i.exec(path);
-  return match ? match[1]!.toLowerCase() : 'mp3';
+  if (source.type) return extensionForType(source.type) ?? source.type.split(';')[0]!.trim().toLowerCase().replace(/^audio\/(x-)?/, '');
+  return extensionOfUrl(source.src) ?? 'mp3';
 }
 
 /** Can this browser play the source at all? With an explicit type, the browser is asked directly. */

@@ -72,7 +72,7 @@ export function speakTime(seconds: number): string {
   return words.length > 0 ? words.join(' ') : spokenUnits[2]!.format(0);
 }
 
-/** Seconds as a URL writes them: `90`, `90.5` (tenths at most). */
+/** Seconds as a URL writes them: `90`, `90.5`, `40.12` (hundredths at most). */
 export function formatSeconds(seconds: number): string {
-  return String(Math.round(seconds * 10) / 10);
+  return String(Math.round(seconds * 100) / 100);
 }

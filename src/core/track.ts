@@ -38,3 +38,38 @@ export function segmentDuration(track: Track, fileDuration: number | undefined):
   const end = track.end !== undefined && (fileEnd === undefined || track.end < fileEnd) ? track.end : fileEnd;
   return end === undefined ? NaN : Math.max(0, end - start);
 }
+
+/**
+ * The part [range.start, range.end) of a track, counted from the start of its own segment; null when
+ * that part is empty.
+ */
+export function clipTrack(track: Track, range: { start: number; end?: number }): Track | null {
+  const base = segmentStart(track);
+  const start = base + range.start;
+  const ends = [track.end, range.end === undefined ? undefined : base + range.end].filter((n): n is number => n !== undefined);
+  const end = ends.length > 0 ? Math.min(...ends) : undefined;
+  if (end !== undefined && end <= start) return null;
+  if (track.duration !== undefined && start >= track.duration) return null;
+  const clipped: Track = { ...track };
+  if (start > 0) clipped.start = start;
+  else delete clipped.start;
+  if (end !== undefined) clipped.end = end;
+  return clipped;
+}
+
+/** Two tracks are the same saved item when they play the same part of the same file. */
+export function trackKey(track: Track): string {
+  return `${track.src[0]?.src ?? ''}#${track.start ?? 0}-${track.end ?? ''}`;
+}
+
+/** `…/the-storm_1987.mp3` → `the storm 1987`. */
+export function fileTitle(src: string): string {
+  const name = src.split(/[?#]/)[0]!.split('/').pop() ?? '';
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // keep the raw name
+  }
+  return decoded.replace(/\.[a-z0-9]{2,5}$/i, '').replace(/[-_]+/g, ' ').trim() || 'Audio';
+}

@@ -1,15 +1,22 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { PlayerController, type EarshotEventMap, type TrackSource } from '../controller.js';
+import { buildEmbedUrl, CONTROL_NAMES, shareConfig, THEMES, type ControlName, type EmbedOptions } from '../core/params.js';
+import { fileTitle, type Track } from '../core/track.js';
+import { buildEmbedSnippet } from '../core/snippet.js';
 import { Status, type PlayerError } from '../core/state.js';
-import { formatTime, speakTime } from '../core/time.js';
-import type { Track } from '../core/track.js';
-import { documentBase } from '../core/url.js';
+import { formatTime, parseTimeRange, speakTime, type TimeRange } from '../core/time.js';
+import { documentBase, safeUrl } from '../core/url.js';
+import { DownloadControl } from './download-control.js';
 import { styles } from './earshot-player.styles.js';
+import { EmbedPanel, type EmbedCode } from './embed-panel.js';
+import { PlaylistPanel } from './playlist-panel.js';
 import {
+  embedIcon,
   mutedIcon,
   nextIcon,
   pauseIcon,
   playIcon,
+  playlistIcon,
   previousIcon,
   retryIcon,
   skipBackIcon,
@@ -55,6 +62,9 @@ const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone
  * @fires earshot-trackchange - `{index, track}`: another track was selected.
  * @fires earshot-ratechange - `{playbackRate}`
  * @fires earshot-volumechange - `{volume, muted}`
+ * @fires earshot-download - `{index, url, filename}`: the listener downloaded the track.
+ * @fires earshot-embed - `{index, url, snippet}`: the Embed panel opened, or its options changed.
+ * @fires earshot-playlist-change - `{items}`: the listener's saved playlist changed.
  * @fires earshot-error - `{code, message, fatal, index?}`
  *
  * @csspart player - The whole player box.
@@ -67,6 +77,10 @@ const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone
  * @csspart timeline - The Seek slider.
  * @csspart time - Elapsed and total time.
  * @csspart alert - The message shown when something went wrong.
+ * @csspart actions - The row with Playlist, Download and Embed.
+ * @csspart download - The Download link.
+ * @csspart panel - The open Playlist or Embed panel.
+ * @csspart embed-code - The Embed code textbox.
  *
  * @cssproperty [--earshot-accent=#0b5cad] - Main accent color (play button, timeline).
  * @cssproperty [--earshot-play-color=var(--earshot-accent)] - Play button background.
@@ -97,7 +111,10 @@ export class EarshotPlayer extends LitElement {
     preload: { type: String },
     autoplay: { type: Boolean },
     theme: { type: String, reflect: true },
+    initialTrack: { type: Number, attribute: 'track' },
+    timeRange: { type: String, attribute: 't' },
     _scrub: { state: true },
+    _panel: { state: true },
   };
 
   /** URL of a manifest; wins over `src`. */
@@ -132,9 +149,25 @@ export class EarshotPlayer extends LitElement {
   declare autoplay: boolean;
   /** `light`, `dark` or `auto` (default). */
   declare theme: 'light' | 'dark' | 'auto' | undefined;
+  /** Index of the track to select first (attribute `track`). */
+  declare initialTrack: number | undefined;
+  /** `START` or `START,END`: play only that part of the first track (attribute `t`, as in embed URLs). */
+  declare timeRange: string | undefined;
   declare private _scrub: number | null;
+  declare private _panel: 'playlist' | 'embed' | null;
+
+  /** The embed page's URL when `embed-base` is not set: set by the module that registers the element. */
+  static defaultEmbedBase: string | undefined;
 
   readonly #controller = new PlayerController(this);
+  readonly #download = new DownloadControl(this, this.#controller.playback);
+  readonly #playlist = new PlaylistPanel(this, this.#controller);
+  readonly #embed = new EmbedPanel(
+    this,
+    (start) => this.#embedCode(start === undefined ? {} : { start }),
+    () => this.currentTime,
+  );
+  #range: TimeRange | undefined;
   #tracksInput: unknown = undefined;
   #autoplayed = false;
 
@@ -142,6 +175,7 @@ export class EarshotPlayer extends LitElement {
     super();
     this.autoplay = false;
     this._scrub = null;
+    this._panel = null;
   }
 
   // ——— Public state, read from the core ———
@@ -245,6 +279,41 @@ export class EarshotPlayer extends LitElement {
     this.#playback.select(Number(index), { play: !this.paused });
   }
 
+  /** The absolute URL of the embed page that plays what this player plays (the current track by default). */
+  embedUrl(options: EmbedOptions = {}): string {
+    return this.#embedCode(options).url;
+  }
+
+  /** The `<iframe>` snippet for embedUrl(options), every attribute escaped. */
+  embedSnippet(options: EmbedOptions = {}): string {
+    return this.#embedCode(options).snippet;
+  }
+
+  #embedCode(options: EmbedOptions): EmbedCode {
+    const state = this.#playback.state;
+    const index = options.track !== undefined && state.tracks[options.track] ? options.track : state.index;
+    const track = state.tracks[index];
+    const base = safeUrl(this.embedBase ?? EarshotPlayer.defaultEmbedBase ?? 'embed.html', documentBase()) ?? new URL('embed.html', documentBase()).href;
+    if (!track) return { index, url: base, snippet: buildEmbedSnippet(base, 'Audio') };
+    const fromManifest = this.manifest && this.#controller.queue === 'own' ? safeUrl(this.manifest, documentBase()) : null;
+    const config = shareConfig(track, {
+      ...options,
+      index,
+      ...(fromManifest ? { manifest: fromManifest } : {}),
+      ...(this.#range && index === (this.initialTrack ?? 0) ? { offset: this.#range } : {}),
+    });
+    if (this.theme && (THEMES as readonly string[]).includes(this.theme)) config.theme = this.theme;
+    if (this.controls !== undefined) config.controls = this.#controls();
+    const url = buildEmbedUrl(base, config);
+    return { index, url, snippet: buildEmbedSnippet(url, track.title) };
+  }
+
+  #controls(): ControlName[] {
+    if (this.controls === undefined || this.controls === null) return [...CONTROL_NAMES];
+    const names = this.controls.split(/[\s,]+/);
+    return CONTROL_NAMES.filter((name) => names.includes(name));
+  }
+
   get #playback() {
     return this.#controller.playback;
   }
@@ -254,8 +323,16 @@ export class EarshotPlayer extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('preload')) this.#playback.preload = this.preload === 'metadata' ? 'metadata' : 'none';
     const sourceChanged =
-      changed.has('manifest') || (Object.keys(INLINE_FIELDS) as InlineProperty[]).some((key) => changed.has(key));
+      changed.has('manifest') ||
+      changed.has('initialTrack') ||
+      changed.has('timeRange') ||
+      (Object.keys(INLINE_FIELDS) as InlineProperty[]).some((key) => changed.has(key));
     if (sourceChanged) void this.#load();
+  }
+
+  override updated(): void {
+    if (this._panel === 'embed') this.#embed.announce();
+    else this.#embed.closed();
   }
 
   #trackSource(): TrackSource {
@@ -276,7 +353,12 @@ export class EarshotPlayer extends LitElement {
 
   async #load(): Promise<void> {
     this.#playback.preload = this.preload === 'metadata' ? 'metadata' : 'none';
-    const loaded = await this.#controller.load(this.#trackSource(), documentBase());
+    this.#range = this.timeRange ? (parseTimeRange(this.timeRange) ?? undefined) : undefined;
+    const index = Number.isInteger(this.initialTrack) && this.initialTrack! >= 0 ? this.initialTrack : undefined;
+    const loaded = await this.#controller.load(this.#trackSource(), documentBase(), {
+      ...(index !== undefined ? { index } : {}),
+      ...(this.#range ? { range: this.#range } : {}),
+    });
     if (loaded && this.autoplay && !this.#autoplayed) {
       this.#autoplayed = true;
       this.#playback.autoplay();
@@ -312,6 +394,11 @@ export class EarshotPlayer extends LitElement {
     const onSlider = target instanceof HTMLInputElement && target.type === 'range';
     const playback = this.#playback;
     const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    if (key === 'Escape' && this._panel) {
+      this.#togglePanel(this._panel);
+      event.preventDefault();
+      return;
+    }
     switch (key) {
       case ' ':
         // A focused button, link or checkbox takes Space as a click: one toggle, not two.
@@ -348,6 +435,14 @@ export class EarshotPlayer extends LitElement {
     event.preventDefault();
   };
 
+  #togglePanel(panel: 'playlist' | 'embed'): void {
+    const closing = this._panel === panel;
+    this._panel = closing ? null : panel;
+    if (!closing && panel === 'playlist') this.#playlist.open();
+    // Closing puts focus back on the button that opened the panel.
+    if (closing) void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(`[aria-controls="${panel}-panel"]`)?.focus());
+  }
+
   // ——— Rendering ———
 
   override render() {
@@ -361,6 +456,7 @@ export class EarshotPlayer extends LitElement {
     const ready = track !== undefined && state.status !== Status.error;
     return html`
       <div part="player" class="player" role="group" aria-label=${track ? `Audio player: ${track.title}` : 'Audio player'} @keydown=${this.#onKeydown}>
+        <div class="stage">
         <div class="top">
           ${track?.image
             ? html`<img part="artwork" class="artwork" src=${track.image} alt=${track.imageAlt ?? ''} loading="lazy" decoding="async" />`
@@ -411,8 +507,34 @@ export class EarshotPlayer extends LitElement {
         </div>
         <div class="status" role="status">${state.status === Status.loading ? 'Loading audio…' : ''}</div>
         <div part="alert" class="alert" role="alert">${this.#renderProblem(state.error)}</div>
+        ${this.#renderPanel()}
+        </div>
+        ${this.#renderActions(track)}
       </div>
     `;
+  }
+
+  #renderPanel() {
+    const panel = this._panel;
+    if (!panel) return nothing;
+    return html`<div part="panel" class="panel" id="${panel}-panel" role="region" aria-label=${panel === 'playlist' ? 'Playlist' : 'Embed this audio'}>
+      ${panel === 'playlist' ? this.#playlist.render(this.#controller.title ?? 'This story') : this.#embed.render()}
+    </div>`;
+  }
+
+  #renderActions(track: Track | undefined) {
+    const shown = this.#controls();
+    if (shown.length === 0 || !track) return nothing;
+    const panel = this._panel;
+    const toggle = (name: 'playlist' | 'embed', label: string, icon: unknown) =>
+      shown.includes(name)
+        ? html`<button part="button ${name}-button" type="button" class="action" aria-expanded=${panel === name ? 'true' : 'false'} aria-controls="${name}-panel" @click=${() => this.#togglePanel(name)}>
+            ${icon}<span>${label}</span>
+          </button>`
+        : nothing;
+    return html`<div part="actions" class="actions">
+      ${toggle('playlist', 'Playlist', playlistIcon)} ${shown.includes('download') ? this.#download.render(track) : nothing} ${toggle('embed', 'Embed', embedIcon)}
+    </div>`;
   }
 
   #renderKicker(track: Track | undefined, title: string | undefined) {
@@ -454,18 +576,6 @@ function formatRate(rate: number): string {
 function formatDate(date: string): string {
   const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date);
   return Number.isNaN(time) ? date : dateFormat.format(time);
-}
-
-/** `…/the-storm_1987.mp3` → `the storm 1987`. */
-function fileTitle(src: string): string {
-  const name = src.split(/[?#]/)[0]!.split('/').pop() ?? '';
-  let decoded = name;
-  try {
-    decoded = decodeURIComponent(name);
-  } catch {
-    // keep the raw name
-  }
-  return decoded.replace(/\.[a-z0-9]{2,5}$/i, '').replace(/[-_]+/g, ' ').trim() || 'Audio';
 }
 
 declare global {

@@ -17,3 +17,6 @@ export const nextIcon = icon(svg`<path d="M16 5h2v14h-2zM4 5.5v13a1 1 0 0 0 1.55
 export const volumeIcon = icon(svg`<path d="M4 9v6h4l5 4V5L8 9H4zm12.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z"/>`);
 export const mutedIcon = icon(svg`<path d="M4 9v6h4l5 4V5L8 9H4zm12.6 3 2.7-2.7-1.4-1.4-2.7 2.7-2.7-2.7-1.4 1.4 2.7 2.7-2.7 2.7 1.4 1.4 2.7-2.7 2.7 2.7 1.4-1.4z" transform="translate(2 0)"/>`);
 export const retryIcon = icon(svg`<path d="M17.65 6.35A8 8 0 1 0 19.73 14h-2.08A6 6 0 1 1 12 6a5.9 5.9 0 0 1 4.22 1.78L13 11h7V4z"/>`);
+export const downloadIcon = icon(svg`<path d="M11 4h2v9.2l3.3-3.3 1.4 1.4L12 17l-5.7-5.7 1.4-1.4 3.3 3.3zM5 18h14v2H5z"/>`);
+export const playlistIcon = icon(svg`<path d="M3 6h12v2H3zm0 5h12v2H3zm0 5h8v2H3zm14-2.8V6h4v2h-2v8a3 3 0 1 1-2-2.8z"/>`);
+export const embedIcon = icon(svg`<path d="M8.6 16.6 4 12l4.6-4.6L7.2 6 1.2 12l6 6zm6.8 0L20 12l-4.6-4.6L16.8 6l6 6-6 6z"/>`);

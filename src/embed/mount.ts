@@ -1,24 +1,36 @@
+/** The embed page's player: its URL's parameters become the element's attributes. */
+import { readEmbedParams, type EmbedConfig } from '../core/params.js';
+import { formatSeconds } from '../core/time.js';
+import { fileTitle } from '../core/track.js';
 import type { EarshotPlayer } from '../elements/earshot-player.js';
 
-/** Mounts the player the embed URL describes into `container`. */
-export function mountEmbed(container: HTMLElement, href: string): EarshotPlayer | null {
-  const query = new URL(href).searchParams;
-  const player = document.createElement('earshot-player');
-  const manifest = query.get('manifest');
-  const src = query.get('src');
-  if (manifest) player.manifest = manifest;
-  else if (src) {
-    player.src = src;
-    const title = query.get('title');
-    if (title) player.trackTitle = title;
-  } else {
+/** Mounts the player the embed URL describes into `container`, or says in words why there is none. */
+export function mountEmbed(container: HTMLElement, href: string): { player: EarshotPlayer | null; config: EmbedConfig } {
+  const { config, warnings } = readEmbedParams(href);
+  for (const warning of warnings) console.warn(warning);
+  if (!config.manifest && !config.track) {
     const problem = document.createElement('p');
     problem.className = 'embed-problem';
     problem.setAttribute('role', 'alert');
-    problem.textContent = 'This audio cannot be played: the embed address names no audio (no "src" or "manifest").';
+    problem.textContent =
+      warnings.length > 0
+        ? 'This audio cannot be played: the embed address names no audio that can be used (its address was refused or is missing).'
+        : 'This audio cannot be played: the embed address names no audio (no "src" or "manifest").';
     container.replaceChildren(problem);
-    return null;
+    return { player: null, config };
   }
+  const player = document.createElement('earshot-player');
+  const url = new URL(href);
+  // Snippets made inside the frame point at this very page.
+  player.embedBase = url.origin + url.pathname;
+  if (config.index !== undefined) player.initialTrack = config.index;
+  if (config.range) player.timeRange = config.range.end === undefined ? formatSeconds(config.range.start) : `${formatSeconds(config.range.start)},${formatSeconds(config.range.end)}`;
+  if (config.theme) player.theme = config.theme;
+  if (config.controls) player.controls = config.controls.join(' ');
+  if (config.autoplay) player.autoplay = true;
+  // The tracks come last: everything that shapes how they load is in place by then.
+  if (config.manifest) player.manifest = config.manifest;
+  else if (config.track) player.tracks = [{ ...config.track, title: config.track.title ?? fileTitle(config.track.src[0]!) }];
   container.replaceChildren(player);
-  return player;
+  return { player, config };
 }

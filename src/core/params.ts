@@ -1,0 +1,220 @@
+/** The embed page's URL ↔ its configuration, both ways (readEmbedParams(buildEmbedUrl(x)) gives x back). */
+import { cleanText, MAX_TRACKS } from './manifest.js';
+import { formatSeconds, parseTime, parseTimeRange, type TimeRange } from './time.js';
+import { safeUrl } from './url.js';
+
+export const CONTROL_NAMES = ['playlist', 'download', 'embed'] as const;
+export type ControlName = (typeof CONTROL_NAMES)[number];
+export const THEMES = ['light', 'dark', 'auto'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** A one-track player as URL parameters carry it. */
+export interface InlineTrack {
+  src: string[];
+  title?: string;
+  program?: string;
+  date?: string;
+  image?: string;
+  download?: string | false;
+  link?: string;
+  duration?: number;
+}
+
+export interface EmbedConfig {
+  manifest?: string;
+  track?: InlineTrack;
+  /** The track to select first. */
+  index?: number;
+  /** `t`: the part to play, counted from the start of the track (or of its segment). */
+  range?: TimeRange;
+  autoplay?: boolean;
+  theme?: Theme;
+  controls?: ControlName[];
+  /** The one host origin allowed to control the player. */
+  origin?: string;
+  resize?: boolean;
+}
+
+const TEXT_PARAMS = { title: 300, program: 300, date: 40 } as const;
+const URL_PARAMS = ['image', 'link'] as const;
+const MAX_SOURCES = 8;
+const KNOWN = new Set(['manifest', 'src', 'title', 'program', 'date', 'image', 'download', 'link', 'duration', 'track', 't', 'autoplay', 'theme', 'controls', 'origin', 'resize']);
+
+/** Reads the embed page's URL. What cannot be used is left out, with a warning in words for each. */
+export function readEmbedParams(href: string): { config: EmbedConfig; warnings: string[] } {
+  const warnings: string[] = [];
+  const config: EmbedConfig = {};
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return { config, warnings: ['The embed address could not be read.'] };
+  }
+  const query = url.searchParams;
+  const ignore = (name: string, why: string) => warnings.push(`Earshot: ignored "${name}": ${why}.`);
+  const refusedUrl = 'only http, https and relative addresses are allowed';
+  const readUrl = (name: string, value: string): string | undefined => {
+    const safe = safeUrl(value, url.href);
+    if (safe === null) ignore(name, refusedUrl);
+    return safe ?? undefined;
+  };
+
+  for (const name of new Set(query.keys())) if (!KNOWN.has(name)) ignore(name, 'not a parameter of the embed page');
+
+  const manifest = query.get('manifest');
+  if (manifest !== null) {
+    const safe = readUrl('manifest', manifest);
+    if (safe) config.manifest = safe;
+  }
+
+  const sources = query.getAll('src').slice(0, MAX_SOURCES).flatMap((value) => readUrl('src', value) ?? []);
+  if (sources.length > 0) {
+    const track: InlineTrack = { src: sources };
+    for (const [name, limit] of Object.entries(TEXT_PARAMS) as [keyof typeof TEXT_PARAMS, number][]) {
+      const value = query.get(name);
+      if (value === null) continue;
+      const text = cleanText(value, limit);
+      if (text !== null) track[name] = text;
+    }
+    for (const name of URL_PARAMS) {
+      const value = query.get(name);
+      const safe = value === null ? undefined : readUrl(name, value);
+      if (safe) track[name] = safe;
+    }
+    const download = query.get('download');
+    if (download === '0' || download === 'false') track.download = false;
+    else if (download !== null) {
+      const safe = readUrl('download', download);
+      if (safe) track.download = safe;
+    }
+    const duration = query.get('duration');
+    if (duration !== null) {
+      const seconds = parseTime(duration);
+      if (seconds !== null && seconds > 0) track.duration = seconds;
+      else ignore('duration', 'not a length of time');
+    }
+    if (!config.manifest) config.track = track;
+    else warnings.push('Earshot: "manifest" wins over "src"; the one-track parameters were ignored.');
+  }
+
+  const index = query.get('track');
+  if (index !== null) {
+    const n = /^\d{1,3}$/.test(index) ? Number(index) : NaN;
+    if (n < MAX_TRACKS) config.index = n;
+    else ignore('track', 'not a track number');
+  }
+
+  const fragment = new URLSearchParams(url.hash.slice(1)).get('t');
+  const t = query.get('t') ?? fragment;
+  if (t !== null) {
+    const range = parseTimeRange(t);
+    if (range) config.range = range;
+    else ignore('t', 'not a time or a time range (90, 1:30, 1m30s or START,END)');
+  }
+
+  const autoplay = query.get('autoplay');
+  if (autoplay !== null) {
+    if (autoplay === '1' || autoplay === 'true') config.autoplay = true;
+    else if (autoplay !== '0' && autoplay !== 'false') ignore('autoplay', 'use 1 or 0');
+  }
+
+  const theme = query.get('theme');
+  if (theme !== null) {
+    if ((THEMES as readonly string[]).includes(theme)) config.theme = theme as Theme;
+    else ignore('theme', 'use light, dark or auto');
+  }
+
+  const controls = query.get('controls');
+  if (controls !== null) {
+    const names = controls.split(',').map((name) => name.trim()).filter(Boolean);
+    const known = names.filter((name): name is ControlName => (CONTROL_NAMES as readonly string[]).includes(name));
+    for (const name of names) if (!known.includes(name as ControlName)) ignore('controls', `"${name.slice(0, 40)}" is not one of ${CONTROL_NAMES.join(', ')}`);
+    config.controls = [...new Set(known)];
+  }
+
+  const origin = query.get('origin');
+  if (origin !== null) {
+    const parsed = safeUrl(origin, 'http://invalid.invalid/');
+    if (parsed !== null && new URL(parsed).origin === origin) config.origin = origin;
+    else ignore('origin', 'not an http or https origin such as https://example.com');
+  }
+
+  const resize = query.get('resize');
+  if (resize !== null) {
+    if (resize === '1' || resize === 'true') config.resize = true;
+    else if (resize !== '0' && resize !== 'false') ignore('resize', 'use 1 or 0');
+  }
+  return { config, warnings };
+}
+
+/** The embed page's URL for `config`, on the page at `base`. */
+export function buildEmbedUrl(base: string, config: EmbedConfig): string {
+  const url = new URL(base);
+  url.search = '';
+  url.hash = '';
+  const query = url.searchParams;
+  if (config.manifest) query.set('manifest', config.manifest);
+  else if (config.track) {
+    const track = config.track;
+    for (const src of track.src) query.append('src', src);
+    for (const name of ['title', 'program', 'date', 'image'] as const) if (track[name]) query.set(name, track[name]!);
+    if (track.download === false) query.set('download', '0');
+    else if (track.download) query.set('download', track.download);
+    if (track.link) query.set('link', track.link);
+    if (track.duration !== undefined) query.set('duration', formatSeconds(track.duration));
+  }
+  if (config.index) query.set('track', String(config.index));
+  if (config.range) {
+    const { start, end } = config.range;
+    query.set('t', end === undefined ? formatSeconds(start) : `${formatSeconds(start)},${formatSeconds(end)}`);
+  }
+  if (config.autoplay) query.set('autoplay', '1');
+  if (config.theme) query.set('theme', config.theme);
+  if (config.controls) query.set('controls', config.controls.join(','));
+  if (config.origin) query.set('origin', config.origin);
+  if (config.resize) query.set('resize', '1');
+  return url.href;
+}
+
+/** What the page asks to embed: `embedUrl(options)`; times count from the start of the track (or segment). */
+export interface EmbedOptions {
+  track?: number;
+  start?: number;
+  end?: number;
+  autoplay?: boolean;
+}
+
+/**
+ * The configuration that reproduces one track of a player elsewhere: by its manifest when it came from
+ * one (`manifest` given), else by the track's own fields. `offset` is how far into the manifest's track
+ * this player's track begins (a `t` it was given).
+ */
+export function shareConfig(
+  track: { src: { src: string }[]; title: string; program?: string; date?: string; image?: string; download?: string | false; link?: string; duration?: number; start?: number; end?: number },
+  options: EmbedOptions & { manifest?: string; index: number; offset?: TimeRange },
+): EmbedConfig {
+  const config: EmbedConfig = {};
+  const from = options.start !== undefined && options.start > 0 ? options.start : 0;
+  if (options.manifest) {
+    config.manifest = options.manifest;
+    if (options.index > 0) config.index = options.index;
+    const shift = options.offset?.start ?? 0;
+    const end = options.end !== undefined ? shift + options.end : options.offset?.end;
+    if (shift + from > 0 || end !== undefined) config.range = withEnd(shift + from, end);
+  } else {
+    const inline: InlineTrack = { src: track.src.map((source) => source.src) };
+    for (const name of ['title', 'program', 'date', 'image', 'download', 'link', 'duration'] as const) {
+      if (track[name] !== undefined) (inline as unknown as Record<string, unknown>)[name] = track[name];
+    }
+    config.track = inline;
+    const base = track.start ?? 0;
+    const end = options.end !== undefined ? base + options.end : track.end;
+    if (base + from > 0 || end !== undefined) config.range = withEnd(base + from, end);
+  }
+  if (options.autoplay) config.autoplay = true;
+  return config;
+}
+
+function withEnd(start: number, end: number | undefined): TimeRange {
+  return end !== undefined && end > start ? { start, end } : { start };
+}

@@ -1,0 +1,106 @@
+/** The Playlist panel: this player's tracks, and the listener's own saved playlist. */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { PlayerController } from '../controller.js';
+import { savedPlaylist, type SavedPlaylist } from '../core/playlist.js';
+import { ErrorCode } from '../core/state.js';
+import { trackKey, type Track } from '../core/track.js';
+
+export class PlaylistPanel implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #controller: PlayerController;
+  #saved: SavedPlaylist | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #warned = false;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, controller: PlayerController) {
+    this.#host = host;
+    this.#controller = controller;
+    host.addController(this);
+  }
+
+  /** Storage is touched only once the listener looks at the playlist. */
+  open(): void {
+    if (this.#unsubscribe) return;
+    this.#saved = savedPlaylist();
+    this.#unsubscribe = this.#saved.subscribe((items, changedBy) => {
+      this.#host.requestUpdate();
+      // The player that made the change tells the page; a change from another tab, every player.
+      if (changedBy === this || changedBy === null) this.#emit(items);
+    });
+    this.#warnIfNotKept();
+  }
+
+  hostConnected(): void {
+    // Back in the page after having been opened: listen again.
+    if (this.#saved) this.open();
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  render(title: string) {
+    const saved = this.#saved;
+    const controller = this.#controller;
+    const { tracks: playing, index } = controller.playback.state;
+    const current = playing[index];
+    const own = controller.tracks;
+    const isSaved = current !== undefined && saved?.has(current) === true;
+    const currentKey = current ? trackKey(current) : '';
+    const items = saved?.items ?? [];
+    return html`
+      ${own.length > 1
+        ? html`<p class="field-label" id="own-label">${title}</p>
+            <ol class="track-list" aria-labelledby="own-label">
+              ${own.map((track, i) => this.#item(track, controller.queue === 'own' && i === index, () => controller.playFrom('own', i)))}
+            </ol>`
+        : nothing}
+      ${current
+        ? html`<button part="button" type="button" class="action save" @click=${() => this.#toggleSaved(current, isSaved)}>
+            ${isSaved ? 'Remove from my playlist' : 'Add to my playlist'}
+          </button>`
+        : nothing}
+      <p class="field-label" id="saved-label">My playlist</p>
+      ${items.length === 0
+        ? html`<p class="note">Nothing saved yet. “Add to my playlist” keeps a track here, in every Earshot player on this site.</p>`
+        : html`<ol class="track-list" aria-labelledby="saved-label">
+            ${items.map((track, i) =>
+              this.#item(track, controller.queue === 'saved' && trackKey(track) === currentKey, () => controller.playFrom('saved', i, items), track),
+            )}
+          </ol>`}
+      ${saved && !saved.persistent ? html`<p class="note">This browser does not let the player keep data here: your playlist lasts only until you leave the page.</p>` : nothing}
+    `;
+  }
+
+  #item(track: Track, current: boolean, play: () => void, removable?: Track) {
+    return html`<li>
+      <button part="button track-button" type="button" class="track" aria-current=${current ? 'true' : 'false'} @click=${play}>${track.title}</button>
+      ${removable
+        ? html`<button part="button" type="button" class="remove" aria-label=${`Remove ${track.title} from my playlist`} @click=${() => this.#saved?.remove(removable, this)}>×</button>`
+        : nothing}
+    </li>`;
+  }
+
+  #toggleSaved(track: Track, isSaved: boolean): void {
+    const saved = this.#saved;
+    if (!saved) return;
+    if (isSaved) saved.remove(track, this);
+    else saved.add(track, this);
+    this.#warnIfNotKept();
+  }
+
+  #warnIfNotKept(): void {
+    if (this.#warned || !this.#saved || this.#saved.persistent) return;
+    this.#warned = true;
+    this.#controller.playback.fail({
+      code: ErrorCode.storage,
+      message: 'This browser does not let the player keep data here: your playlist lasts only until you leave the page.',
+      fatal: false,
+    });
+  }
+
+  #emit(items: readonly Track[]): void {
+    this.#host.dispatchEvent(new CustomEvent('earshot-playlist-change', { detail: { items }, bubbles: true, composed: true }));
+  }
+}
