@@ -35,7 +35,8 @@ export default defineConfig(({ mode }): UserConfig => {
         emptyOutDir: false,
         target: 'es2022',
         lib: { entry: here('src/earshot-player.ts'), formats: ['es'], fileName: () => 'earshot-player.js' },
-        rollupOptions: { output: { minify: true } },
+        // One self-contained module: the panels' lazy chunk is folded back in.
+        rollupOptions: { output: { minify: true, codeSplitting: false } },
       },
     };
   }
@@ -68,6 +69,8 @@ export default defineConfig(({ mode }): UserConfig => {
         emptyOutDir: false,
         target: 'es2022',
         assetsDir: 'assets',
+        // The only lazy chunks are the panels and the download fetch: no preload polyfill for them.
+        modulePreload: false,
         rollupOptions: { input: here('src/embed/embed.html') },
       },
     };

@@ -1,19 +1,4 @@
-/** Download: the filename a listener gets, and a fetch that reports its progress. */
-import { extensionForType, extensionOfUrl } from './formats.js';
-
-/** "The Gale of 1962!" + …/storm.mp3 → `the-gale-of-1962.mp3`. */
-export function downloadFilename(title: string, url: string, contentType?: string | null): string {
-  const slug =
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80)
-      .replace(/-+$/, '') || 'audio';
-  return `${slug}.${extensionForType(contentType) ?? extensionOfUrl(url) ?? 'mp3'}`;
-}
+/** Download: a fetch that reports its progress (loaded only when a cross-origin download starts). */
 
 export interface DownloadProgress {
   loaded: number;

@@ -61,6 +61,7 @@ interface HowlInternals {
 }
 interface HowlerInternals {
   _html5AudioPool?: HTMLAudioElement[];
+  _canPlayEvent?: string;
 }
 
 /** howler keeps its HTML5 node private; we read it for MediaError details and buffering events. */
@@ -73,8 +74,12 @@ function createHowl(options: ConstructorParameters<typeof Howl>[0]): Howl {
   // howler makes an AudioContext on its first Howl and on every Howler.volume() call unless this is off.
   // A page that already made one (its own Web Audio Howls) keeps it.
   if (!Howler.ctx) Howler.usingWebAudio = false;
+  const internals = Howler as unknown as HowlerInternals;
+  // howler starts an HTML5 sound on 'canplaythrough', which a slow or failing connection may never
+  // reach; a stream can start as soon as it has data to play ('canplay'), as <audio> itself does.
+  internals._canPlayEvent = 'canplay';
   // howler warns "HTML5 Audio pool exhausted" into the page's console when its pool is empty.
-  const pool = (Howler as unknown as HowlerInternals)._html5AudioPool;
+  const pool = internals._html5AudioPool;
   if (Array.isArray(pool) && pool.length === 0) pool.push(new Audio());
   return new Howl(options);
 }

@@ -1,4 +1,4 @@
-/** Audio MIME types and the file extensions howler and downloads go by. */
+/** Audio MIME types, the file extensions howler and downloads go by, and download filenames. */
 const EXTENSION_BY_TYPE: Record<string, string> = {
   'audio/mpeg': 'mp3',
   'audio/mp3': 'mp3',
@@ -27,4 +27,18 @@ export function extensionOfUrl(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** "The Gale of 1962!" + …/storm.mp3 → `the-gale-of-1962.mp3`. */
+export function downloadFilename(title: string, url: string, contentType?: string | null): string {
+  const slug =
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80)
+      .replace(/-+$/, '') || 'audio';
+  return `${slug}.${extensionForType(contentType) ?? extensionOfUrl(url) ?? 'mp3'}`;
 }

@@ -1,6 +1,7 @@
 /** The Download control: a plain link for same-origin files, a fetch with progress for the rest. */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { DownloadError, downloadFilename, fetchWithProgress, type DownloadProgress } from '../core/download.js';
+import type { DownloadProgress } from '../core/download.js';
+import { downloadFilename } from '../core/formats.js';
 import type { Playback } from '../core/playback.js';
 import { ErrorCode } from '../core/state.js';
 import type { Track } from '../core/track.js';
@@ -70,6 +71,8 @@ export class DownloadControl implements ReactiveController {
     this.#abort = abort;
     this.#progress = { loaded: 0 };
     this.#host.requestUpdate();
+    // The fetch path is loaded only when a cross-origin download starts.
+    const { DownloadError, fetchWithProgress } = await import('../core/download.js');
     try {
       const { blob, contentType } = await fetchWithProgress(
         url,

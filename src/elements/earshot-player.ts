@@ -8,8 +8,8 @@ import { formatTime, parseTimeRange, speakTime, type TimeRange } from '../core/t
 import { documentBase, safeUrl } from '../core/url.js';
 import { DownloadControl } from './download-control.js';
 import { styles } from './earshot-player.styles.js';
-import { EmbedPanel, type EmbedCode } from './embed-panel.js';
-import { PlaylistPanel } from './playlist-panel.js';
+import type { EmbedCode, EmbedPanel } from './embed-panel.js';
+import type { PlaylistPanel } from './playlist-panel.js';
 import {
   embedIcon,
   mutedIcon,
@@ -45,7 +45,7 @@ const INLINE_FIELDS = {
 } as const;
 type InlineProperty = keyof typeof INLINE_FIELDS;
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+let dateFormat: Intl.DateTimeFormat | undefined;
 
 /**
  * An audio player for a story: one track, a segment of one, or a short list, with the listener's
@@ -161,12 +161,7 @@ export class EarshotPlayer extends LitElement {
 
   readonly #controller = new PlayerController(this);
   readonly #download = new DownloadControl(this, this.#controller.playback);
-  readonly #playlist = new PlaylistPanel(this, this.#controller);
-  readonly #embed = new EmbedPanel(
-    this,
-    (start) => this.#embedCode(start === undefined ? {} : { start }),
-    () => this.currentTime,
-  );
+  #panels: { playlist: PlaylistPanel; embed: EmbedPanel } | undefined;
   #range: TimeRange | undefined;
   #tracksInput: unknown = undefined;
   #autoplayed = false;
@@ -331,8 +326,8 @@ export class EarshotPlayer extends LitElement {
   }
 
   override updated(): void {
-    if (this._panel === 'embed') this.#embed.announce();
-    else this.#embed.closed();
+    if (this._panel === 'embed') this.#panels?.embed.announce();
+    else this.#panels?.embed.closed();
   }
 
   #trackSource(): TrackSource {
@@ -395,7 +390,7 @@ export class EarshotPlayer extends LitElement {
     const playback = this.#playback;
     const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
     if (key === 'Escape' && this._panel) {
-      this.#togglePanel(this._panel);
+      void this.#togglePanel(this._panel);
       event.preventDefault();
       return;
     }
@@ -435,12 +430,28 @@ export class EarshotPlayer extends LitElement {
     event.preventDefault();
   };
 
-  #togglePanel(panel: 'playlist' | 'embed'): void {
+  async #togglePanel(panel: 'playlist' | 'embed'): Promise<void> {
     const closing = this._panel === panel;
+    const panels = closing ? this.#panels : await this.#loadPanels();
+    if (!panels) return;
     this._panel = closing ? null : panel;
-    if (!closing && panel === 'playlist') this.#playlist.open();
+    if (!closing && panel === 'playlist') panels.playlist.open();
     // Closing puts focus back on the button that opened the panel.
     if (closing) void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(`[aria-controls="${panel}-panel"]`)?.focus());
+  }
+
+  /** The panels' code and styles arrive with the first panel the listener opens. */
+  async #loadPanels() {
+    if (!this.#panels) {
+      const { EmbedPanel, PlaylistPanel, panelStyles } = await import('./panels.js');
+      const root = this.renderRoot as ShadowRoot;
+      if (panelStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, panelStyles.styleSheet];
+      this.#panels ??= {
+        playlist: new PlaylistPanel(this, this.#controller),
+        embed: new EmbedPanel(this, (start) => this.#embedCode(start === undefined ? {} : { start }), () => this.currentTime),
+      };
+    }
+    return this.#panels;
   }
 
   // ——— Rendering ———
@@ -516,9 +527,10 @@ export class EarshotPlayer extends LitElement {
 
   #renderPanel() {
     const panel = this._panel;
-    if (!panel) return nothing;
+    const panels = this.#panels;
+    if (!panel || !panels) return nothing;
     return html`<div part="panel" class="panel" id="${panel}-panel" role="region" aria-label=${panel === 'playlist' ? 'Playlist' : 'Embed this audio'}>
-      ${panel === 'playlist' ? this.#playlist.render(this.#controller.title ?? 'This story') : this.#embed.render()}
+      ${panel === 'playlist' ? panels.playlist.render(this.#controller.title ?? 'This story') : panels.embed.render()}
     </div>`;
   }
 
@@ -528,7 +540,7 @@ export class EarshotPlayer extends LitElement {
     const panel = this._panel;
     const toggle = (name: 'playlist' | 'embed', label: string, icon: unknown) =>
       shown.includes(name)
-        ? html`<button part="button ${name}-button" type="button" class="action" aria-expanded=${panel === name ? 'true' : 'false'} aria-controls="${name}-panel" @click=${() => this.#togglePanel(name)}>
+        ? html`<button part="button ${name}-button" type="button" class="action" aria-expanded=${panel === name ? 'true' : 'false'} aria-controls="${name}-panel" @click=${() => void this.#togglePanel(name)}>
             ${icon}<span>${label}</span>
           </button>`
         : nothing;
@@ -575,6 +587,8 @@ function formatRate(rate: number): string {
 
 function formatDate(date: string): string {
   const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date);
+  // Made on first use: a player without a date never pays for it.
+  dateFormat ??= new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
   return Number.isNaN(time) ? date : dateFormat.format(time);
 }
 

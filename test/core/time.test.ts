@@ -98,9 +98,10 @@ describe('speakTime', () => {
 });
 
 describe('formatSeconds', () => {
-  it('writes tenths at most', () => {
+  it('writes hundredths at most', () => {
     expect(formatSeconds(90)).to.equal('90');
-    expect(formatSeconds(90.54)).to.equal('90.5');
-    expect(formatSeconds(0.04)).to.equal('0');
+    expect(formatSeconds(90.5)).to.equal('90.5');
+    expect(formatSeconds(40.123)).to.equal('40.12');
+    expect(formatSeconds(0.004)).to.equal('0');
   });
 });
