@@ -27,10 +27,21 @@ export type ManifestResult =
 /** Cuts a string to `limit` characters without splitting one; null for non-strings and blanks. */
 export function cleanText(value: unknown, limit: number): string | null {
   if (typeof value !== 'string') return null;
-  const text = value.replace(/\s+/g, ' ').trim();
+  // Control characters and broken surrogate pairs are nothing a listener can read.
+  const text = value
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text === '') return null;
   if (text.length <= limit) return text;
-  return Array.from(text).slice(0, limit).join('');
+  return Array.from(text).slice(0, limit).join('').trimEnd();
+}
+
+/** An ISO 8601 date (`2026-03-24`, or with a time), or null. */
+export function cleanDate(value: unknown): string | null {
+  const date = cleanText(value, TEXT_LIMITS.date);
+  return date !== null && DATE_PATTERN.test(date) && !Number.isNaN(Date.parse(date)) ? date : null;
 }
 
 function cleanSeconds(value: unknown): number | null {
@@ -107,8 +118,8 @@ export function readTrack(
   if (id !== null && ID_PATTERN.test(id)) track.id = id;
   const program = cleanText(field(data, 'program'), TEXT_LIMITS.program);
   if (program !== null) track.program = program;
-  const date = cleanText(field(data, 'date'), TEXT_LIMITS.date);
-  if (date !== null && DATE_PATTERN.test(date) && !Number.isNaN(Date.parse(date))) track.date = date;
+  const date = cleanDate(field(data, 'date'));
+  if (date !== null) track.date = date;
   const image = reader.url('image', field(data, 'image'));
   if (image !== undefined) track.image = image;
   const imageAlt = cleanText(field(data, 'imageAlt'), TEXT_LIMITS.imageAlt);

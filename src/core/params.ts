@@ -1,5 +1,5 @@
 /** The embed page's URL ↔ its configuration, both ways (readEmbedParams(buildEmbedUrl(x)) gives x back). */
-import { cleanText, MAX_TRACKS } from './manifest.js';
+import { cleanDate, cleanText, MAX_TRACKS } from './manifest.js';
 import { formatSeconds, parseTime, parseTimeRange, type TimeRange } from './time.js';
 import { safeUrl } from './url.js';
 
@@ -35,7 +35,7 @@ export interface EmbedConfig {
   resize?: boolean;
 }
 
-const TEXT_PARAMS = { title: 300, program: 300, date: 40 } as const;
+const TEXT_PARAMS = { title: 300, program: 300 } as const;
 const URL_PARAMS = ['image', 'link'] as const;
 const MAX_SOURCES = 8;
 const KNOWN = new Set(['manifest', 'src', 'title', 'program', 'date', 'image', 'download', 'link', 'duration', 'track', 't', 'autoplay', 'theme', 'controls', 'origin', 'resize']);
@@ -75,6 +75,12 @@ export function readEmbedParams(href: string): { config: EmbedConfig; warnings: 
       if (value === null) continue;
       const text = cleanText(value, limit);
       if (text !== null) track[name] = text;
+    }
+    const date = query.get('date');
+    if (date !== null) {
+      const iso = cleanDate(date);
+      if (iso) track.date = iso;
+      else ignore('date', 'not an ISO 8601 date such as 2026-03-24');
     }
     for (const name of URL_PARAMS) {
       const value = query.get(name);

@@ -4,8 +4,9 @@ export const EMBED_HEIGHT = 290;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** Escapes for a double-quoted attribute; control characters, which HTML does not keep, are dropped. */
 export function escapeAttribute(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 export function buildEmbedSnippet(url: string, title: string): string {
