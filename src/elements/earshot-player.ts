@@ -385,15 +385,15 @@ export class EarshotPlayer extends LitElement {
   #onKeydown = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
     const target = event.composedPath()[0] as HTMLElement | undefined;
-    if (isTextField(target)) return;
-    const onSlider = target instanceof HTMLInputElement && target.type === 'range';
-    const playback = this.#playback;
-    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-    if (key === 'Escape' && this._panel) {
+    if (event.key === 'Escape' && this._panel) {
       void this.#togglePanel(this._panel);
       event.preventDefault();
       return;
     }
+    if (isTextField(target)) return;
+    const onSlider = target instanceof HTMLInputElement && target.type === 'range';
+    const playback = this.#playback;
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
     switch (key) {
       case ' ':
         // A focused button, link or checkbox takes Space as a click: one toggle, not two.
@@ -529,7 +529,7 @@ export class EarshotPlayer extends LitElement {
     const panel = this._panel;
     const panels = this.#panels;
     if (!panel || !panels) return nothing;
-    return html`<div part="panel" class="panel" id="${panel}-panel" role="region" aria-label=${panel === 'playlist' ? 'Playlist' : 'Embed this audio'}>
+    return html`<div part="panel" class="panel" id="${panel}-panel" role="region" aria-label=${panel === 'playlist' ? 'Playlist panel' : 'Embed panel'}>
       ${panel === 'playlist' ? panels.playlist.render(this.#controller.title ?? 'This story') : panels.embed.render()}
     </div>`;
   }

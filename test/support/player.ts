@@ -23,12 +23,19 @@ export async function mount(template: TemplateResult): Promise<EarshotPlayer> {
 
 export { html };
 
-/** The shadow-root control with this accessible name (aria-label, or text for plain buttons). */
+/** The name a screen reader gives a control: aria-label, else its <label>, else its text. */
+function nameOf(node: HTMLElement): string {
+  const label = node.getAttribute('aria-label');
+  if (label !== null) return label;
+  const labels = (node as HTMLInputElement).labels;
+  if (labels && labels.length > 0) return labels[0]!.textContent!.replace(/\s+/g, ' ').trim();
+  return node.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** The shadow-root control with this accessible name. */
 export function control(player: EarshotPlayer, name: string): HTMLElement {
   const root = player.shadowRoot!;
-  const found = [...root.querySelectorAll<HTMLElement>('button, input, a, textarea, [role]')].find(
-    (node) => (node.getAttribute('aria-label') ?? node.textContent?.trim()) === name,
-  );
+  const found = [...root.querySelectorAll<HTMLElement>('button, input, a, textarea, [role]')].find((node) => nameOf(node) === name);
   if (!found) throw new Error(`No control named "${name}"`);
   return found;
 }
