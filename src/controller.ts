@@ -5,6 +5,7 @@ import { Playback, type PlaybackEventMap, type PlaybackEventName } from './core/
 import { ErrorCode } from './core/state.js';
 import type { TimeRange } from './core/time.js';
 import { clipTrack, type Track } from './core/track.js';
+import { SoloPlayback } from './core/solo.js';
 import { safeUrl } from './core/url.js';
 
 /** Where the tracks come from, in the order the element prefers them. */
@@ -28,17 +29,20 @@ export type EarshotEventMap = { [K in PlaybackEventName as `earshot-${K}`]: Cust
 
 export class PlayerController implements ReactiveController {
   readonly playback: Playback;
-  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #host: ReactiveControllerHost & HTMLElement & { independent?: boolean };
+  readonly #solo = new SoloPlayback(() => this.playback.pause());
   #unsubscribe: (() => void) | undefined;
   #loading: AbortController | undefined;
   #own: readonly Track[] = [];
   #title: string | undefined;
   queue: Queue = 'own';
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: ReactiveControllerHost & HTMLElement & { independent?: boolean }) {
     this.#host = host;
     this.playback = new Playback({
       emit: (type, detail) => {
+        if (type === 'play' && !host.independent) this.#solo.started();
+        else if (type === 'pause' || type === 'ended' || (type === 'error' && (detail as { fatal?: boolean }).fatal)) this.#solo.stopped();
         host.dispatchEvent(new CustomEvent(`earshot-${type}`, { detail, bubbles: true, composed: true }));
       },
     });
@@ -53,6 +57,7 @@ export class PlayerController implements ReactiveController {
   hostDisconnected(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.#solo.stopped();
     this.playback.dispose();
   }
 

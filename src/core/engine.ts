@@ -58,6 +58,8 @@ export function canPlay(source: AudioSource): boolean {
 
 interface HowlInternals {
   _sounds?: { _node?: HTMLAudioElement }[];
+  /** True while howler waits for the media's play() promise; a seek then sticks in its queue. */
+  _playLock?: boolean;
 }
 interface HowlerInternals {
   _html5AudioPool?: HTMLAudioElement[];
@@ -129,6 +131,9 @@ export class HowlerEngine implements MediaEngine {
   #pendingSeek = 0;
   #loaded = false;
   #recovering = false;
+  #seekOnPlay: number | null = null;
+  /** The media stalled while playing: its next 'playing' event is news. */
+  #stalled = false;
   #disposed = false;
 
   constructor(sources: readonly AudioSource[], listener: EngineListener, options: EngineOptions) {
@@ -164,10 +169,15 @@ export class HowlerEngine implements MediaEngine {
 
   seek(fileSeconds: number): void {
     this.#pendingSeek = fileSeconds;
-    if (this.#howl && this.#loaded) this.#howl.seek(fileSeconds);
+    const howl = this.#howl;
+    if (!howl || !this.#loaded) return;
+    // howler queues a seek made while it starts playing, and its queue never runs it: wait for 'play'.
+    if ((howl as unknown as HowlInternals)._playLock) this.#seekOnPlay = fileSeconds;
+    else howl.seek(fileSeconds);
   }
 
   position(): number {
+    if (this.#seekOnPlay !== null) return this.#seekOnPlay;
     if (this.#howl && this.#loaded) {
       const position = this.#howl.seek();
       if (typeof position === 'number' && Number.isFinite(position)) return position;
@@ -216,8 +226,14 @@ export class HowlerEngine implements MediaEngine {
     howl.on('load', current(() => this.#onLoad(howl)));
     howl.on('loaderror', current((_id: number, code: unknown) => void this.#onLoadError(howl, code)));
     howl.on('playerror', current(() => this.#onPlayError(howl)));
-    // A pause asked for while loading reaches howler after its queued play: that play is no news.
-    howl.on('play', current(() => this.#wantPlay && this.#listener.play()));
+    howl.on('play', current(() => {
+      if (this.#seekOnPlay !== null) {
+        howl.seek(this.#seekOnPlay);
+        this.#seekOnPlay = null;
+      }
+      // A pause asked for while loading reaches howler after its queued play: that play is no news.
+      if (this.#wantPlay) this.#listener.play();
+    }));
     howl.on('pause', current(() => this.#listener.pause()));
     howl.on('end', current(() => {
       this.#wantPlay = false;
@@ -245,11 +261,16 @@ export class HowlerEngine implements MediaEngine {
   }
 
   readonly #onWaiting = () => {
-    if (!this.#disposed && this.#wantPlay) this.#listener.waiting();
+    if (this.#disposed || !this.#wantPlay) return;
+    this.#stalled = this.#loaded;
+    this.#listener.waiting();
   };
 
+  /** Playing again after a stall; the first start is reported by howler's own 'play'. */
   readonly #onPlaying = () => {
-    if (!this.#disposed && this.#loaded && this.#wantPlay) this.#listener.play();
+    if (this.#disposed || !this.#stalled || !this.#wantPlay) return;
+    this.#stalled = false;
+    this.#listener.play();
   };
 
   #onLoad(howl: Howl): void {

@@ -33,12 +33,14 @@ export interface EmbedConfig {
   /** The one host origin allowed to control the player. */
   origin?: string;
   resize?: boolean;
+  /** Play alongside other Earshot players instead of pausing them. */
+  independent?: boolean;
 }
 
 const TEXT_PARAMS = { title: 300, program: 300 } as const;
 const URL_PARAMS = ['image', 'link'] as const;
 const MAX_SOURCES = 8;
-const KNOWN = new Set(['manifest', 'src', 'title', 'program', 'date', 'image', 'download', 'link', 'duration', 'track', 't', 'autoplay', 'theme', 'controls', 'origin', 'resize']);
+const KNOWN = new Set(['manifest', 'src', 'title', 'program', 'date', 'image', 'download', 'link', 'duration', 'track', 't', 'autoplay', 'theme', 'controls', 'origin', 'resize', 'independent']);
 
 /** Reads the embed page's URL. What cannot be used is left out, with a warning in words for each. */
 export function readEmbedParams(href: string): { config: EmbedConfig; warnings: string[] } {
@@ -145,10 +147,11 @@ export function readEmbedParams(href: string): { config: EmbedConfig; warnings: 
     else ignore('origin', 'not an http or https origin such as https://example.com');
   }
 
-  const resize = query.get('resize');
-  if (resize !== null) {
-    if (resize === '1' || resize === 'true') config.resize = true;
-    else if (resize !== '0' && resize !== 'false') ignore('resize', 'use 1 or 0');
+  for (const name of ['resize', 'independent'] as const) {
+    const value = query.get(name);
+    if (value === null) continue;
+    if (value === '1' || value === 'true') config[name] = true;
+    else if (value !== '0' && value !== 'false') ignore(name, 'use 1 or 0');
   }
   return { config, warnings };
 }
@@ -179,6 +182,7 @@ export function buildEmbedUrl(base: string, config: EmbedConfig): string {
   if (config.controls) query.set('controls', config.controls.join(','));
   if (config.origin) query.set('origin', config.origin);
   if (config.resize) query.set('resize', '1');
+  if (config.independent) query.set('independent', '1');
   return url.href;
 }
 

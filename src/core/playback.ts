@@ -46,6 +46,8 @@ export class Playback {
   #endTimer: ReturnType<typeof setTimeout> | undefined;
   #waiters: Settle[] = [];
   #autoplaying = false;
+  /** Waiting for data in the middle of playing: the sound coming back is not a new 'play'. */
+  #stalled = false;
 
   constructor(options: PlaybackOptions) {
     this.#emit = options.emit;
@@ -258,11 +260,14 @@ export class Playback {
         this.#emit('ready', { index: this.state.index, track, duration });
       }),
       waiting: current(() => {
-        if (this.state.status !== Status.error) this.store.update({ status: Status.loading });
+        if (this.state.status === Status.error) return;
+        this.#stalled = this.state.status === Status.playing || (this.#stalled && this.state.status === Status.loading);
+        this.store.update({ status: Status.loading });
       }),
       play: current(() => {
         this.#autoplaying = false;
-        const wasPlaying = this.state.status === Status.playing;
+        const wasPlaying = this.state.status === Status.playing || this.#stalled;
+        this.#stalled = false;
         this.store.update({ status: Status.playing, currentTime: this.#position(), error: null });
         this.#startClock();
         if (wasPlaying) return;
@@ -270,6 +275,7 @@ export class Playback {
         this.#emit('play', { index: this.state.index, currentTime: this.state.currentTime });
       }),
       pause: current(() => {
+        this.#stalled = false;
         if (this.state.status === Status.ended) return;
         this.#stopClock();
         this.store.update({ status: Status.paused, currentTime: this.#position() });

@@ -243,6 +243,13 @@ export const styles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  .resume {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 8px;
+    font-size: 13px;
+  }
   .alert:empty {
     display: none;
   }

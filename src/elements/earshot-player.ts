@@ -6,6 +6,8 @@ import { buildEmbedSnippet } from '../core/snippet.js';
 import { Status, type PlayerError } from '../core/state.js';
 import { formatTime, parseTimeRange, speakTime, type TimeRange } from '../core/time.js';
 import { documentBase, safeUrl } from '../core/url.js';
+import { MediaSessionLink } from '../media-session.js';
+import { ResumeLink } from '../resume.js';
 import { DownloadControl } from './download-control.js';
 import { styles } from './earshot-player.styles.js';
 import type { EmbedCode, EmbedPanel } from './embed-panel.js';
@@ -114,6 +116,8 @@ export class EarshotPlayer extends LitElement {
     initialTrack: { type: Number, attribute: 'track' },
     timeRange: { type: String, attribute: 't' },
     _scrub: { state: true },
+    layout: { type: String, reflect: true },
+    independent: { type: Boolean, reflect: true },
     _panel: { state: true },
   };
 
@@ -153,6 +157,10 @@ export class EarshotPlayer extends LitElement {
   declare initialTrack: number | undefined;
   /** `START` or `START,END`: play only that part of the first track (attribute `t`, as in embed URLs). */
   declare timeRange: string | undefined;
+  /** `compact` (default): panels open over the controls; `expanded`: panels open inline, and the player grows. */
+  declare layout: 'compact' | 'expanded' | undefined;
+  /** Play alongside other players: by default, starting one Earshot player pauses the others of this origin. */
+  declare independent: boolean;
   declare private _scrub: number | null;
   declare private _panel: 'playlist' | 'embed' | null;
 
@@ -161,6 +169,7 @@ export class EarshotPlayer extends LitElement {
 
   readonly #controller = new PlayerController(this);
   readonly #download = new DownloadControl(this, this.#controller.playback);
+  readonly #resume = new ResumeLink(this, this.#controller);
   #panels: { playlist: PlaylistPanel; embed: EmbedPanel } | undefined;
   #range: TimeRange | undefined;
   #tracksInput: unknown = undefined;
@@ -168,7 +177,10 @@ export class EarshotPlayer extends LitElement {
 
   constructor() {
     super();
+    // Registers itself with this element: it needs no handle here.
+    new MediaSessionLink(this, this.#controller);
     this.autoplay = false;
+    this.independent = false;
     this._scrub = null;
     this._panel = null;
   }
@@ -299,6 +311,7 @@ export class EarshotPlayer extends LitElement {
     });
     if (this.theme && (THEMES as readonly string[]).includes(this.theme)) config.theme = this.theme;
     if (this.controls !== undefined) config.controls = this.#controls();
+    if (this.independent) config.independent = true;
     const url = buildEmbedUrl(base, config);
     return { index, url, snippet: buildEmbedSnippet(url, track.title) };
   }
@@ -516,6 +529,7 @@ export class EarshotPlayer extends LitElement {
           <button part="button speed-button" class="speed" type="button" aria-label="Playback speed" data-rate=${formatRate(state.playbackRate)} @click=${this.#onSpeed}></button>
           ${this.#button(state.muted ? 'Unmute' : 'Mute', state.muted ? mutedIcon : volumeIcon, () => this.#playback.setMuted(!state.muted), 'mute')}
         </div>
+        ${this.#resume.render()}
         <div class="status" role="status">${state.status === Status.loading ? 'Loading audio…' : ''}</div>
         <div part="alert" class="alert" role="alert">${this.#renderProblem(state.error)}</div>
         ${this.#renderPanel()}

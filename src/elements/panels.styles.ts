@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const panelStyles = css`
+  :host([layout='expanded']) .panel {
+    position: static;
+    flex: none;
+  }
   /* Panels cover the player above its action row and scroll inside themselves. */
   .panel {
     position: absolute;

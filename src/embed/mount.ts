@@ -4,6 +4,9 @@ import { formatSeconds } from '../core/time.js';
 import { fileTitle } from '../core/track.js';
 import type { EarshotPlayer } from '../elements/earshot-player.js';
 
+/** Frames at least this tall show the Playlist inline. */
+export const TALL_FRAME = 400;
+
 /** Mounts the player the embed URL describes into `container`, or says in words why there is none. */
 export function mountEmbed(container: HTMLElement, href: string): { player: EarshotPlayer | null; config: EmbedConfig } {
   const { config, warnings } = readEmbedParams(href);
@@ -28,6 +31,12 @@ export function mountEmbed(container: HTMLElement, href: string): { player: Ears
   if (config.theme) player.theme = config.theme;
   if (config.controls) player.controls = config.controls.join(' ');
   if (config.autoplay) player.autoplay = true;
+  if (config.independent) player.independent = true;
+  // A frame with room to spare (or one the host resizes to fit) shows panels inline, not over the controls.
+  if (config.resize) document.body.classList.add('fit-content');
+  const fit = () => (player.layout = config.resize || window.innerHeight >= TALL_FRAME ? 'expanded' : 'compact');
+  fit();
+  if (!config.resize) window.addEventListener('resize', fit);
   // The tracks come last: everything that shapes how they load is in place by then.
   if (config.manifest) player.manifest = config.manifest;
   else if (config.track) player.tracks = [{ ...config.track, title: config.track.title ?? fileTitle(config.track.src[0]!) }];
