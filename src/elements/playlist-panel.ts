@@ -5,6 +5,8 @@ import { savedPlaylist, type SavedPlaylist } from '../core/playlist.js';
 import { ErrorCode } from '../core/state.js';
 import { trackKey, type Track } from '../core/track.js';
 
+const NOT_KEPT = 'This browser does not let the player keep data here: your playlist lasts only until you leave the page.';
+
 export class PlaylistPanel implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #controller: PlayerController;
@@ -69,7 +71,7 @@ export class PlaylistPanel implements ReactiveController {
               this.#item(track, controller.queue === 'saved' && trackKey(track) === currentKey, () => controller.playFrom('saved', i, items), track),
             )}
           </ol>`}
-      ${saved && !saved.persistent ? html`<p class="note">This browser does not let the player keep data here: your playlist lasts only until you leave the page.</p>` : nothing}
+      ${saved && !saved.persistent ? html`<p class="note">${NOT_KEPT}</p>` : nothing}
     `;
   }
 
@@ -93,11 +95,9 @@ export class PlaylistPanel implements ReactiveController {
   #warnIfNotKept(): void {
     if (this.#warned || !this.#saved || this.#saved.persistent) return;
     this.#warned = true;
-    this.#controller.playback.fail({
-      code: ErrorCode.storage,
-      message: 'This browser does not let the player keep data here: your playlist lasts only until you leave the page.',
-      fatal: false,
-    });
+    // The panel itself says so; the page hears it as an error event, but it is no alert for the listener.
+    const detail = { code: ErrorCode.storage, message: NOT_KEPT, fatal: false };
+    this.#host.dispatchEvent(new CustomEvent('earshot-error', { detail, bubbles: true, composed: true }));
   }
 
   #emit(items: readonly Track[]): void {
