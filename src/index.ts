@@ -11,4 +11,5 @@ export { readManifest, readTrack, loadManifest } from './core/manifest.js';
 export type { ManifestResult, ManifestProblem } from './core/manifest.js';
 export { parseTime, parseTimeRange, formatTime, speakTime } from './core/time.js';
 export { safeUrl } from './core/url.js';
+export { toOEmbed, OEmbedError, OEmbedErrorCode, type OEmbedOptions, type OEmbedResponse } from './core/oembed.js';
 export { defineEarshotPlayer } from './define.js';
