@@ -78,6 +78,7 @@ export class PlayerController implements ReactiveController {
     if (queue !== this.queue || queue === 'saved') {
       this.queue = queue;
       this.playback.setTracks(list, { title: queue === 'own' ? this.#title : undefined, index });
+      this.#host.dispatchEvent(new CustomEvent('earshot-trackchange', { detail: { index, track: list[index]! }, bubbles: true, composed: true }));
     } else this.playback.select(index);
     this.playback.play().catch(() => {});
   }

@@ -74,8 +74,10 @@ describe('<earshot-player> Playlist', () => {
     await first.updateComplete;
     expect(first.shadowRoot!.querySelector('ol[aria-labelledby="saved-label"]')!.textContent).to.contain('Another story');
     const playing = nextEvent<{ index: number }>(second, 'earshot-play');
+    const changed = nextEvent<{ index: number; track: { title: string } }>(second, 'earshot-trackchange');
     await click(second, 'Part one');
     await playing;
+    expect((await changed).detail.track.title).to.equal('Part one');
     expect(second.tracks.map((t) => t.title)).to.deep.equal(['Another story']);
     await waitFor(() => control(second, 'Another story').getAttribute('aria-current') === 'true' && second.status === 'playing', 'the next saved track', 6000);
     await click(second, 'Remove Part one from my playlist');

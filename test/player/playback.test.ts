@@ -230,3 +230,24 @@ describe('<earshot-player> tracks', () => {
     player.remove();
   });
 });
+
+describe('<earshot-player preload="metadata">', () => {
+  it('reads the duration before Play, then plays on a click', async () => {
+    const src = unique(MP3);
+    const player = document.createElement('earshot-player');
+    const ready = nextEvent<{ duration: number }>(player, 'earshot-ready');
+    player.setAttribute('preload', 'metadata');
+    player.setAttribute('src', src);
+    player.setAttribute('track-title', 'Early');
+    document.body.append(player);
+    expect((await ready).detail.duration).to.be.closeTo(8, 0.1);
+    expect(player.status).to.equal('idle');
+    expect((await requests(src.split('?t=')[1]!)).length).to.be.at.least(1);
+    const playing = nextEvent(player, 'earshot-play');
+    await click(player, 'Play');
+    await playing;
+    await sleep(500);
+    expect(player.currentTime).to.be.above(0.2);
+    player.remove();
+  });
+});
