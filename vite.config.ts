@@ -49,7 +49,7 @@ export default defineConfig(({ mode }): UserConfig => {
         target: 'es2022',
         minify: false,
         lib: {
-          entry: { index: here('src/index.ts'), define: here('src/define-entry.ts') },
+          entry: { index: here('src/index.ts'), define: here('src/define-entry.ts'), oembed: here('src/core/oembed.ts') },
           formats: ['es'],
           fileName: (_format, name) => `${name}.js`,
         },
