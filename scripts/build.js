@@ -12,6 +12,8 @@ const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: '
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 for (const mode of ['embed', 'bundle', 'npm']) run(bin('vite'), ['build', '--mode', mode, '--logLevel', 'warn']);
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
+// dist/custom-elements.json from the element's JSDoc (see custom-elements-manifest.config.js).
+run(bin('cem'), ['analyze', '--quiet']);
 // dist/lib/oembed.js is for Node servers: its module graph imports no package (no lit, no howler), and it
 // loads and runs where there is no DOM.
 await checkNodeSafe(path.join(root, 'dist/lib/oembed.js'));

@@ -1,0 +1,58 @@
+// dist/custom-elements.json from <earshot-player>'s JSDoc (@summary, @fires, @csspart, @cssproperty), for
+// editors, Storybook and docs tools; `npm run build` runs it. The analyzer brings its own TypeScript 5
+// (npm nests it under the analyzer): TypeScript 7 has no compiler API for it to use.
+import { readFileSync } from 'node:fs';
+
+const ELEMENT_MODULE = 'src/elements/earshot-player.ts';
+const tagName = /TAG_NAME = '([a-z0-9-]+)'/.exec(readFileSync('src/define.ts', 'utf8'))[1];
+const indexSource = readFileSync('src/index.ts', 'utf8');
+
+/** Points the manifest at what the package ships (dist/lib) and leaves out what no page can reach. */
+const publishedShape = {
+  name: 'earshot-published-shape',
+  packageLinkPhase({ customElementsManifest }) {
+    const element = customElementsManifest.modules.find((module) => module.path === ELEMENT_MODULE);
+    if (!element) throw new Error(`custom-elements.json: ${ELEMENT_MODULE} was not analyzed`);
+    // Only what the npm entry exports (the skip constants stay internal).
+    const exported = (name) => new RegExp(`\\b${name}\\b`).test(indexSource);
+    element.declarations = element.declarations.filter((declaration) => exported(declaration.name));
+    for (const declaration of element.declarations) {
+      if (!declaration.customElement) continue;
+      // Registration is apart from the class (src/define.ts), where the analyzer does not see the tag name.
+      declaration.tagName = tagName;
+      // `#private` members and `_state` fields (Lit `state: true`, no attribute) are not API.
+      declaration.members = declaration.members?.filter((member) => !/^[#_]/.test(member.name));
+      declaration.attributes = declaration.attributes?.filter((attribute) => !/^_/.test(attribute.fieldName ?? attribute.name));
+      for (const event of declaration.events ?? []) event.type ??= { text: 'CustomEvent' };
+    }
+    element.path = 'dist/lib/index.js';
+    element.exports = element.declarations.map(({ name }) => ({ kind: 'js', name, declaration: { name, module: element.path } }));
+    customElementsManifest.modules = [
+      element,
+      {
+        kind: 'javascript-module',
+        path: 'dist/lib/define.js',
+        declarations: [],
+        exports: [
+          { kind: 'custom-element-definition', name: tagName, declaration: { name: 'EarshotPlayer', module: element.path } },
+          { kind: 'js', name: 'EarshotPlayer', declaration: { name: 'EarshotPlayer', module: element.path } },
+        ],
+      },
+      {
+        kind: 'javascript-module',
+        path: 'dist/earshot-player.js',
+        declarations: [],
+        exports: [{ kind: 'custom-element-definition', name: tagName, declaration: { name: 'EarshotPlayer', module: element.path } }],
+      },
+    ];
+  },
+};
+
+export default {
+  globs: [ELEMENT_MODULE],
+  outdir: 'dist',
+  litelement: true,
+  // Never rewrite package.json: its `customElements` field is set by hand.
+  packagejson: false,
+  plugins: [publishedShape],
+};
