@@ -42,7 +42,8 @@ export default defineConfig(({ mode }): UserConfig => {
   }
   if (mode === 'npm') {
     return {
-      define: { __EARSHOT_EMBED_PAGE__: JSON.stringify('../embed.html') },
+      // No default embed page: see src/define-entry.ts.
+      define: { __EARSHOT_EMBED_PAGE__: 'null' },
       build: {
         outDir: 'dist/lib',
         emptyOutDir: true,
