@@ -1,12 +1,13 @@
 /** Connects one host element to one Playback: state changes re-render it, media events become DOM events. */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadManifest, readManifest, readTrack, type ManifestProblem, type ManifestResult } from './core/manifest.js';
-import { Playback, type PlaybackEventMap, type PlaybackEventName } from './core/playback.js';
+import { Playback } from './core/playback.js';
 import { ErrorCode } from './core/state.js';
 import type { TimeRange } from './core/time.js';
 import { clipTrack, type Track } from './core/track.js';
 import { SoloPlayback } from './core/solo.js';
 import { safeUrl } from './core/url.js';
+import { fire, type EarshotEventDetails } from './events.js';
 
 /** Where the tracks come from, in the order the element prefers them. */
 export type TrackSource =
@@ -25,8 +26,6 @@ export interface LoadOptions {
 /** Which list is playing: the player's own tracks, or the listener's saved playlist. */
 export type Queue = 'own' | 'saved';
 
-export type EarshotEventMap = { [K in PlaybackEventName as `earshot-${K}`]: CustomEvent<PlaybackEventMap[K]> };
-
 export class PlayerController implements ReactiveController {
   readonly playback: Playback;
   readonly #host: ReactiveControllerHost & HTMLElement & { independent?: boolean };
@@ -43,7 +42,7 @@ export class PlayerController implements ReactiveController {
       emit: (type, detail) => {
         if (type === 'play' && !host.independent) this.#solo.started();
         else if (type === 'pause' || type === 'ended' || (type === 'error' && (detail as { fatal?: boolean }).fatal)) this.#solo.stopped();
-        host.dispatchEvent(new CustomEvent(`earshot-${type}`, { detail, bubbles: true, composed: true }));
+        fire(host, type, detail as EarshotEventDetails[typeof type]);
       },
     });
     host.addController(this);
@@ -78,7 +77,7 @@ export class PlayerController implements ReactiveController {
     if (queue !== this.queue || queue === 'saved') {
       this.queue = queue;
       this.playback.setTracks(list, { title: queue === 'own' ? this.#title : undefined, index });
-      this.#host.dispatchEvent(new CustomEvent('earshot-trackchange', { detail: { index, track: list[index]! }, bubbles: true, composed: true }));
+      fire(this.#host, 'trackchange', { index, track: list[index]! });
     } else this.playback.select(index);
     this.playback.play().catch(() => {});
   }

@@ -1,7 +1,8 @@
 /** The npm entry: no side effects. Import `earshot-player/define` (or call defineEarshotPlayer) to register. */
 export { EarshotPlayer, PLAYBACK_RATES } from './elements/earshot-player.js';
 export { PlayerController } from './controller.js';
-export type { EarshotEventMap, TrackSource } from './controller.js';
+export type { TrackSource } from './controller.js';
+export type { EarshotEventDetails, EarshotEventMap } from './events.js';
 export { Playback } from './core/playback.js';
 export type { PlaybackEventMap, PlaybackEventName } from './core/playback.js';
 export { Status, ErrorCode } from './core/state.js';

@@ -5,6 +5,7 @@ import { downloadFilename } from '../core/formats.js';
 import type { Playback } from '../core/playback.js';
 import { ErrorCode } from '../core/state.js';
 import type { Track } from '../core/track.js';
+import { fire } from '../events.js';
 import { downloadIcon } from './icons.js';
 
 /** The file Download offers for a track, or null where it offers none. */
@@ -105,7 +106,7 @@ export class DownloadControl implements ReactiveController {
   }
 
   #emit(index: number, url: string, filename: string): void {
-    this.#host.dispatchEvent(new CustomEvent('earshot-download', { detail: { index, url, filename }, bubbles: true, composed: true }));
+    fire(this.#host, 'download', { index, url, filename });
   }
 }
 

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { PlayerController, type EarshotEventMap, type TrackSource } from '../controller.js';
+import { PlayerController, type TrackSource } from '../controller.js';
+import type { EarshotEventMap } from '../events.js';
 import { buildEmbedUrl, CONTROL_NAMES, shareConfig, THEMES, type ControlName, type EmbedOptions } from '../core/params.js';
 import { fileTitle, type Track } from '../core/track.js';
 import { buildEmbedSnippet } from '../core/snippet.js';

@@ -1,5 +1,6 @@
 /** The Embed panel: the snippet, Copy, and "Start at current position". */
 import { html, type ReactiveControllerHost } from 'lit';
+import { fire } from '../events.js';
 
 export interface EmbedCode {
   index: number;
@@ -27,7 +28,7 @@ export class EmbedPanel {
     const code = this.#code(this.#start);
     if (code.snippet === this.#lastAnnounced) return;
     this.#lastAnnounced = code.snippet;
-    this.#host.dispatchEvent(new CustomEvent('earshot-embed', { detail: code, bubbles: true, composed: true }));
+    fire(this.#host, 'embed', code);
   }
 
   closed(): void {

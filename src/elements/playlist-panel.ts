@@ -4,6 +4,7 @@ import type { PlayerController } from '../controller.js';
 import { savedPlaylist, type SavedPlaylist } from '../core/playlist.js';
 import { ErrorCode } from '../core/state.js';
 import { trackKey, type Track } from '../core/track.js';
+import { fire } from '../events.js';
 
 const NOT_KEPT = 'This browser does not let the player keep data here: your playlist lasts only until you leave the page.';
 
@@ -97,10 +98,10 @@ export class PlaylistPanel implements ReactiveController {
     this.#warned = true;
     // The panel itself says so; the page hears it as an error event, but it is no alert for the listener.
     const detail = { code: ErrorCode.storage, message: NOT_KEPT, fatal: false };
-    this.#host.dispatchEvent(new CustomEvent('earshot-error', { detail, bubbles: true, composed: true }));
+    fire(this.#host, 'error', detail);
   }
 
   #emit(items: readonly Track[]): void {
-    this.#host.dispatchEvent(new CustomEvent('earshot-playlist-change', { detail: { items }, bubbles: true, composed: true }));
+    fire(this.#host, 'playlist-change', { items });
   }
 }
