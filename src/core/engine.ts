@@ -170,9 +170,9 @@ export class HowlerEngine implements MediaEngine {
   seek(fileSeconds: number): void {
     this.#pendingSeek = fileSeconds;
     const howl = this.#howl;
-    if (!howl || !this.#loaded) return;
-    // howler queues a seek made while it starts playing, and its queue never runs it: wait for 'play'.
-    if ((howl as unknown as HowlInternals)._playLock) this.#seekOnPlay = fileSeconds;
+    if (!howl) return;
+    // A seek made while howler loads or starts playing sticks in its queue: hold it until howler's 'play'.
+    if (!this.#loaded || (howl as unknown as HowlInternals)._playLock) this.#seekOnPlay = fileSeconds;
     else howl.seek(fileSeconds);
   }
 

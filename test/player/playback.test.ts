@@ -251,3 +251,18 @@ describe('<earshot-player preload="metadata">', () => {
     player.remove();
   });
 });
+
+describe('<earshot-player> seeking while it loads', () => {
+  it('plays from where the listener seeked, not from the start', async () => {
+    const player = await mount(html`<earshot-player src=${unique('/fault/slow/1200/test/fixtures/long.mp3')} track-title="Slow" duration="360"></earshot-player>`);
+    await click(player, 'Play');
+    await sleep(200);
+    expect(player.status).to.equal('loading');
+    player.seek(200);
+    expect(player.currentTime).to.equal(200);
+    await nextEvent(player, 'earshot-play', 8000);
+    await sleep(600);
+    expect(player.currentTime).to.be.within(200, 202);
+    player.remove();
+  });
+});
