@@ -1,5 +1,7 @@
-/** The embed page: reads its URL, mounts one player, and says in words when there is nothing to play. */
+/** The embed page: reads its URL, mounts one player, says in words when there is nothing to play, and lets the host page drive it. */
 import '../define-entry.js';
+import { connectHost } from './bridge.js';
 import { mountEmbed } from './mount.js';
 
-mountEmbed(document.body, window.location.href);
+const { player, config } = mountEmbed(document.body, window.location.href);
+if (player) connectHost(player, config);
