@@ -3,6 +3,7 @@
  *   vite build --mode embed    dist/embed.html and its assets, relative URLs, for any static host
  *   vite build --mode bundle   dist/earshot-player.js, one self-contained ES module (lit and howler inside)
  *   vite build --mode npm      dist/lib/*.js, the npm entries, lit and howler left to the user's bundler
+ *   vite build --mode host     dist/earshot-host.js, the host pages' script (no dependencies, minified)
  *   vite (serve)               the demo story page
  */
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,17 @@ export default defineConfig(({ mode }): UserConfig => {
         lib: { entry: here('src/earshot-player.ts'), formats: ['es'], fileName: () => 'earshot-player.js' },
         // One self-contained module: the panels' lazy chunk is folded back in.
         rollupOptions: { output: { minify: true, codeSplitting: false } },
+      },
+    };
+  }
+  if (mode === 'host') {
+    return {
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'es2020',
+        lib: { entry: here('src/host/earshot-host.ts'), formats: ['es'], fileName: () => 'earshot-host.js' },
+        rollupOptions: { output: { minify: true } },
       },
     };
   }

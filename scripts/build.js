@@ -10,14 +10,16 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: 'inherit' });
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-for (const mode of ['embed', 'bundle', 'npm']) run(bin('vite'), ['build', '--mode', mode, '--logLevel', 'warn']);
+for (const mode of ['embed', 'bundle', 'npm', 'host']) run(bin('vite'), ['build', '--mode', mode, '--logLevel', 'warn']);
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
+// earshot-host.d.ts beside earshot-host.js: host pages import the script by URL, its types come with it.
+run(bin('tsc'), ['-p', 'tsconfig.host.json']);
 // dist/custom-elements.json from the element's JSDoc (see custom-elements-manifest.config.js).
 run(bin('cem'), ['analyze', '--quiet']);
 // dist/lib/oembed.js is for Node servers: its module graph imports no package (no lit, no howler), and it
 // loads and runs where there is no DOM.
 await checkNodeSafe(path.join(root, 'dist/lib/oembed.js'));
-console.log('dist/ written: embed.html, earshot-player.js, lib/, types/');
+console.log('dist/ written: embed.html, earshot-player.js, earshot-host.js (+ .d.ts), lib/, types/');
 
 async function checkNodeSafe(entry) {
   const seen = new Set();
