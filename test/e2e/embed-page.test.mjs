@@ -1,0 +1,188 @@
+// The embed page with bad input says why in words and throws nothing; it plays inside a sandbox, and where
+// localStorage throws it plays and says the playlist can't be kept.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { frameLayout } from './layout.mjs';
+import { blogHtml, clickPlayAndHear, frameOf, launchBrowser, newContext, openPanel, readTime, startServers, watchPage } from './servers.mjs';
+
+/** Words, not a code: a sentence of a few words. */
+function assertWords(text, what) {
+  const words = (text ?? '').trim().split(/\s+/).filter((w) => /[a-z]{2}/i.test(w));
+  assert.ok(words.length >= 4, `${what} says in words why: ${JSON.stringify(text)}`);
+}
+
+/** Says (in a panel's text) that the playlist cannot be kept. */
+const CANNOT_KEEP = /(can(no|['’])t|does ?n['’]?o?t|unable to|won['’]t|not able to)[^.]*\b(keep|kept|save|saved|store|stored|remember)|only until you leave/i;
+
+describe('The embed page: bad input, sandboxes, storage refused', () => {
+  let servers;
+  let browser;
+  let context;
+  before(async () => {
+    servers = await startServers();
+    browser = await launchBrowser();
+    context = await newContext(browser);
+  });
+  after(async () => {
+    await context?.close();
+    await browser?.close();
+    await servers?.close();
+  });
+
+  const embedPage = (query = '') => `${servers.newsroom}/dist/embed.html${query}`;
+  const audio = () => `${servers.newsroom}/audio/clip-1.mp3`;
+
+  /** Opens `url` in a new page and returns {page, watch}; no dialog may open (javascript: must not run). */
+  async function open(url) {
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    const dialogs = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    watch.dialogs = dialogs;
+    await page.goto(url);
+    return { page, watch };
+  }
+
+  it('with no parameters: says in role=alert that there is no audio, and throws nothing', { timeout: 15_000 }, async () => {
+    const { page, watch } = await open(embedPage());
+    const alert = page.getByRole('alert').filter({ hasText: /\S/ });
+    await alert.waitFor();
+    assertWords(await alert.textContent(), 'the alert');
+    assert.equal(await page.getByRole('button', { name: 'Play', exact: true }).count(), 0, 'no Play button for nothing');
+    assert.deepEqual(watch.errors.map(String), [], 'no uncaught exception');
+    await page.close();
+  });
+
+  it('with src=javascript:alert(1): refuses it with a warning and an alert, runs nothing', { timeout: 15_000 }, async () => {
+    const { page, watch } = await open(embedPage(`?src=${encodeURIComponent('javascript:alert(1)')}&title=${encodeURIComponent('<img src=x onerror=alert(2)>')}`));
+    const alert = page.getByRole('alert').filter({ hasText: /\S/ });
+    await alert.waitFor();
+    assertWords(await alert.textContent(), 'the alert');
+    assert.ok(watch.warnings().some((w) => /\bsrc\b/.test(w)), `a console.warn names the refused "src": ${JSON.stringify(watch.warnings())}`);
+    await page.waitForTimeout(300);
+    assert.deepEqual(watch.dialogs, [], 'no script from the URL ran');
+    assert.equal(await page.locator('img').count(), 0, 'no markup from the URL');
+    assert.deepEqual(watch.errors.map(String), [], 'no uncaught exception');
+    await page.close();
+  });
+
+  it('with a manifest that 404s: says so in the player\'s role=alert, and throws nothing', { timeout: 15_000 }, async () => {
+    const { page, watch } = await open(embedPage(`?manifest=${encodeURIComponent(`${servers.newsroom}/no-such-manifest.json`)}`));
+    const alert = page.getByRole('alert').filter({ hasText: /\S/ });
+    await alert.waitFor();
+    assertWords(await alert.textContent(), 'the alert');
+    const errors = await page.evaluate(() => window.__earshot.filter((e) => e.type === 'error').map((e) => e.detail.code));
+    assert.deepEqual(errors, ['manifest'], 'earshot-error code manifest');
+    assert.deepEqual(watch.errors.map(String), [], 'no uncaught exception');
+    await page.close();
+  });
+
+  it('with t=garbage&theme=neon: warns about each, ignores them, and plays on a click', { timeout: 20_000 }, async () => {
+    const title = 'Part 1 <img src=x onerror=alert(2)>';
+    const { page, watch } = await open(embedPage(`?src=${encodeURIComponent(audio())}&title=${encodeURIComponent(title)}&t=garbage&theme=neon`));
+    const player = page.getByRole('group', { name: `Audio player: ${title}`, exact: true });
+    await player.waitFor();
+    assert.equal((await player.locator('[part~="title"]').textContent()).trim(), title, 'the title is shown as text');
+    assert.equal(await player.locator('img').count(), 0, 'not as markup');
+    const warnings = watch.warnings();
+    assert.ok(warnings.some((w) => /(^|[\s"'`(])t([\s"'`=:)]|$)/.test(w)), `a console.warn names the ignored "t": ${JSON.stringify(warnings)}`);
+    assert.ok(warnings.some((w) => /\btheme\b/.test(w)), `a console.warn names the ignored "theme": ${JSON.stringify(warnings)}`);
+    assert.equal((await page.getByRole('alert').filter({ hasText: /\S/ }).count()), 0, 'nothing to alert about: the rest is playable');
+    await clickPlayAndHear(player, { wait: 1000, atLeast: 0.6 });
+    assert.ok((await readTime(player)).total >= 20, 'the whole track, not a part of it');
+    assert.deepEqual(watch.dialogs, [], 'no script from the URL ran');
+    assert.deepEqual(watch.errors.map(String), [], 'no uncaught exception');
+    await page.close();
+  });
+
+  it('fetches nothing before Play, then only its own files, the manifest, the image and the audio', { timeout: 20_000 }, async () => {
+    const n = servers.newsroom;
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    const requests = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(embedPage(`?manifest=${encodeURIComponent(`${n}/story.json`)}&theme=dark&controls=playlist,embed`));
+    const player = page.getByRole('group', { name: 'Audio player: Part 1: The light' });
+    await player.getByRole('button', { name: 'Play', exact: true }).waitFor();
+    await page.waitForTimeout(300);
+    assert.deepEqual(requests.filter((url) => url.includes('/audio/')), [], 'not one audio byte before Play (preload none)');
+    assert.equal(await player.getByRole('link', { name: 'Download' }).count(), 0, 'controls=playlist,embed leaves Download out');
+    await clickPlayAndHear(player, { wait: 1000, atLeast: 0.6 });
+    const allowed = [
+      new RegExp(`^${n}/dist/(embed\\.html|assets/[\\w.-]+\\.(js|css))(\\?|$)`),
+      new RegExp(`^${n}/story\\.json$`),
+      new RegExp(`^${n}/images/lighthouse\\.svg$`),
+      new RegExp(`^${n}/audio/clip-1\\.(ogg|mp3)$`),
+    ];
+    const foreign = [...new Set(requests)].filter((url) => !allowed.some((re) => re.test(url.split('#')[0])));
+    assert.deepEqual(foreign, [], `only its own files, the manifest, the image and the audio: ${[...new Set(requests)].join(' ')}`);
+    assert.deepEqual(watch.errors.map(String), []);
+    await page.close();
+  });
+
+  it('plays on a click inside <iframe sandbox="allow-scripts allow-same-origin allow-popups allow-downloads">', { timeout: 20_000 }, async () => {
+    const src = embedPage(`?src=${encodeURIComponent(audio())}&title=Part+1&download=0`);
+    const url = servers.blogPage('sandboxed.html', blogHtml(`<iframe sandbox="allow-scripts allow-same-origin allow-popups allow-downloads" width="100%" height="290" style="border:0" title="Embedded audio player: Part 1" src="${src.replace(/&/g, '&amp;')}"></iframe>`));
+    const { page, watch } = await open(url);
+    const player = page.frameLocator('iframe').getByRole('group', { name: 'Audio player: Part 1' });
+    await clickPlayAndHear(player, { wait: 1000, atLeast: 0.6 });
+    assert.equal(await player.getByRole('link', { name: 'Download' }).count(), 0, 'download=0 hides Download');
+    assert.deepEqual(watch.errors.map(String), [], 'no uncaught exception');
+    await page.close();
+  });
+
+  /**
+   * Where localStorage throws: the Playlist panel says the playlist can't be kept; saving still works for
+   * the visit; playback works; the layout still fits at 280 px with the message shown.
+   */
+  async function storageRefused(page, watch, player, frame) {
+    const panel = await openPanel(player, 'Playlist');
+    await panel.getByRole('button', { name: 'Add to my playlist' }).click();
+    await panel.getByRole('button', { name: 'Remove from my playlist' }).waitFor();
+    await panel.getByRole('list', { name: 'My playlist' }).getByRole('button', { name: 'Part 1', exact: true }).waitFor();
+    const said = `${await panel.textContent()} ${await player.getByRole('alert').allTextContents()}`;
+    assert.match(said, CANNOT_KEEP, `the Playlist panel says the playlist can't be kept: ${said}`);
+    const { problems } = await frame.evaluate(frameLayout);
+    assert.deepEqual(problems, [], 'still fits its frame with the message shown');
+    await player.getByRole('button', { name: 'Playlist', exact: true }).click();
+    await clickPlayAndHear(player, { wait: 1000, atLeast: 0.6 });
+    assert.deepEqual(watch.errors.map(String), [], 'no uncaught exception');
+  }
+
+  it('where localStorage throws (a sandbox without allow-same-origin, the embed page on a CORS host): plays, and says the playlist can\'t be kept', { timeout: 25_000 }, async () => {
+    // In an opaque-origin sandbox every module script is a cross-origin CORS fetch: the host must send
+    // Access-Control-Allow-Origin for the page to load at all (see the report). The cdn origin does.
+    const src = `${servers.cdn}/dist/embed.html?src=${encodeURIComponent(`${servers.cdn}/audio/clip-1.mp3`)}&title=Part+1`;
+    const url = servers.blogPage('opaque.html', blogHtml(`<iframe sandbox="allow-scripts allow-popups allow-downloads" style="display:block;border:0;width:280px;height:290px" title="Embedded audio player: Part 1" src="${src.replace(/&/g, '&amp;')}"></iframe>`));
+    const { page, watch } = await open(url);
+    const frame = await frameOf(page);
+    assert.equal(await frame.evaluate(() => { try { return typeof localStorage.length; } catch (error) { return error.name; } }), 'SecurityError', 'localStorage throws in this frame');
+    const player = page.frameLocator('iframe').getByRole('group', { name: 'Audio player: Part 1' });
+    await storageRefused(page, watch, player, frame);
+    await page.close();
+  });
+
+  it('where localStorage throws (a page whose localStorage getter throws): plays, and says the playlist can\'t be kept', { timeout: 25_000 }, async () => {
+    const refused = await newContext(browser);
+    await refused.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() {
+          throw new DOMException('The user denied access to storage.', 'SecurityError');
+        },
+      });
+    });
+    const src = embedPage(`?src=${encodeURIComponent(audio())}&title=Part+1`);
+    const url = servers.blogPage('refused.html', blogHtml(`<iframe style="display:block;border:0;width:280px;height:290px" title="Embedded audio player: Part 1" src="${src.replace(/&/g, '&amp;')}"></iframe>`));
+    const page = await refused.newPage();
+    const watch = watchPage(page);
+    await page.goto(url);
+    const frame = await frameOf(page);
+    const player = page.frameLocator('iframe').getByRole('group', { name: 'Audio player: Part 1' });
+    await storageRefused(page, watch, player, frame);
+    await refused.close();
+  });
+});

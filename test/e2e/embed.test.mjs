@@ -1,0 +1,148 @@
+// Embed across origins: the story page hands out a snippet; pasted into a page on another origin it plays
+// (a real click, no autoplay flag), and plays only the segment it was made from.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { STORY, blogHtml, clickPlayAndHear, frameOf, launchBrowser, newContext, openPanel, readTime, startServers, watchPage } from './servers.mjs';
+
+const SNIPPET_ATTRIBUTES = ['src', 'width', 'height', 'frameborder', 'scrolling', 'title', 'allow', 'loading'];
+const SEGMENT = { start: 40.12, end: 76.45 };
+
+describe('Embed: the snippet from the story page plays on another site', () => {
+  let servers;
+  let browser;
+  before(async () => {
+    servers = await startServers();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await servers?.close();
+  });
+
+  it('copies a one-<iframe> snippet that plays the segment, and only the segment, on another origin', { timeout: 40_000 }, async () => {
+    const context = await newContext(browser);
+    let clipboard = true;
+    try {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: servers.newsroom });
+    } catch {
+      clipboard = false;
+    }
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto(`${servers.newsroom}/`);
+
+    // The segment player: press Embed, read the code.
+    const gale = page.getByRole('group', { name: STORY.gale });
+    assert.equal(await gale.getByRole('button', { name: 'Embed', exact: true }).getAttribute('aria-expanded'), 'false');
+    const panel = await openPanel(gale, 'Embed');
+    const code = panel.getByRole('textbox', { name: 'Embed code' });
+    const snippet = await code.inputValue();
+    assert.ok(await code.evaluate((box) => box.readOnly), 'the Embed code textbox is read-only');
+
+    // Copy embed code: the clipboard holds exactly what the textbox shows, and a status line says so.
+    await panel.getByRole('button', { name: 'Copy embed code' }).click();
+    const status = panel.getByRole('status');
+    await status.filter({ hasText: /\S/ }).waitFor();
+    const said = (await status.textContent()).trim();
+    if (clipboard) {
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet, 'the clipboard holds the snippet');
+      assert.match(said, /copied/i);
+    } else {
+      assert.match(said, /cop/i, `the status line says what happened: ${said}`);
+    }
+
+    // A real HTML parser reads exactly one <iframe> with SPEC §5's attributes.
+    const parsed = await page.evaluate((html) => {
+      const template = document.createElement('template');
+      template.innerHTML = html;
+      const nodes = [...template.content.childNodes];
+      const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+      return {
+        nodes: nodes.map((n) => ({ type: n.nodeType, name: n.nodeName, children: n.childNodes.length })),
+        inBody: doc.body.childNodes.length,
+        attributes: nodes[0]?.attributes ? Object.fromEntries([...nodes[0].attributes].map((a) => [a.name, a.value])) : {},
+        order: nodes[0]?.attributes ? [...nodes[0].attributes].map((a) => a.name) : [],
+      };
+    }, snippet);
+    assert.deepEqual(parsed.nodes, [{ type: 1, name: 'IFRAME', children: 0 }], `the snippet is one <iframe> and nothing else: ${snippet}`);
+    assert.equal(parsed.inBody, 1);
+    assert.deepEqual([...parsed.order].sort(), [...SNIPPET_ATTRIBUTES].sort(), 'exactly the attributes of SPEC §5');
+    const { src, ...fixed } = parsed.attributes;
+    assert.deepEqual(fixed, {
+      width: '100%',
+      height: '290',
+      frameborder: '0',
+      scrolling: 'no',
+      title: 'Embedded audio player: The gale of 1962',
+      allow: 'autoplay',
+      loading: 'lazy',
+    });
+    const embedUrl = new URL(src);
+    assert.equal(`${embedUrl.origin}${embedUrl.pathname}`, `${servers.newsroom}/dist/embed.html`, 'EMBED_URL is the absolute URL of the hosted embed page');
+    assert.equal(new URL(embedUrl.searchParams.get('src')).href, `${servers.newsroom}/audio/interview.mp3`);
+    assert.equal(embedUrl.searchParams.get('title'), 'The gale of 1962');
+    assert.ok(embedUrl.searchParams.get('t'), `a segment embeds with t=START,END: ${src}`);
+
+    // The embed event said the same.
+    const embedEvents = await page.evaluate(() => window.__earshot.filter((e) => e.type === 'embed'));
+    assert.ok(embedEvents.length >= 1, 'earshot-embed fired when the panel opened');
+    assert.equal(embedEvents.at(-1).detail.snippet, snippet);
+
+    // Paste it into a page on another origin (127.0.0.1) and open it.
+    const blogUrl = servers.blogPage('pasted.html', blogHtml(`<p>Here is the part about the 1962 gale:</p>\n      ${snippet}\n      <p>Worth the climb.</p>`));
+    assert.notEqual(new URL(blogUrl).origin, new URL(servers.newsroom).origin);
+    await page.goto(blogUrl);
+    const frame = page.frameLocator('iframe');
+    const embedded = frame.getByRole('group', { name: 'Audio player: The gale of 1962' });
+    await embedded.waitFor();
+    assert.equal((await readTime(embedded)).text, '0:00 / 0:36', 'the frame shows the segment: 36 s from its start');
+
+    // Play it with a real click; the position advances.
+    const heard = await clickPlayAndHear(embedded);
+    const time = await readTime(embedded);
+    assert.equal(time.total, 36, `the frame plays the segment only: ${time.text}`);
+    assert.ok(time.elapsed <= 4, `times count from the segment's start: ${time.text}`);
+    assert.match(await embedded.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuetext'), /of 36 seconds$/);
+    const embedFrame = await frameOf(page);
+    const media = await embedFrame.evaluate(() => window.__media.map((m) => ({ src: m.src, at: m.currentTime, paused: m.paused })));
+    assert.equal(media.length, 1, 'one audio element plays');
+    assert.equal(media[0].src, `${servers.newsroom}/audio/interview.mp3`);
+    assert.ok(media[0].at >= SEGMENT.start + heard.before && media[0].at < SEGMENT.start + heard.after + 3, `the file plays from the segment's start (${SEGMENT.start} s): at ${media[0].at} s`);
+
+    // Near its end, it stops at the segment's end.
+    await embedded.getByRole('slider', { name: 'Seek' }).fill('34.5');
+    await embedded.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: 8000 });
+    const end = await embedFrame.evaluate(() => ({ at: window.__media[0].currentTime, paused: window.__media[0].paused, events: window.__earshot.map((e) => e.type) }));
+    assert.ok(end.paused, 'the audio stopped');
+    assert.ok(end.at >= SEGMENT.end - 1 && end.at <= SEGMENT.end + 0.35, `it stopped at the segment's end (${SEGMENT.end} s of the file): at ${end.at} s`);
+    assert.ok(end.events.includes('ended'), `earshot-ended fired: ${end.events}`);
+    assert.equal((await readTime(embedded)).text, '0:36 / 0:36');
+
+    assert.deepEqual(watch.errors.map(String), [], 'no uncaught exception');
+    await context.close();
+  });
+
+  it('in a pasted frame where the clipboard is refused, Copy selects the code and says how to copy it', { timeout: 20_000 }, async () => {
+    // A cross-origin frame without allow="clipboard-write" (the snippet asks only for autoplay): the
+    // permissions policy refuses navigator.clipboard.writeText there.
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    const src = `${servers.newsroom}/dist/embed.html?src=${encodeURIComponent(`${servers.newsroom}/audio/clip-1.mp3`)}&title=Part+1`;
+    await page.goto(servers.blogPage('no-clipboard.html', blogHtml(`<iframe allow="autoplay" width="100%" height="290" style="border:0" title="Embedded audio player: Part 1" src="${src.replace(/&/g, '&amp;')}"></iframe>`)));
+    const player = page.frameLocator('iframe').getByRole('group', { name: 'Audio player: Part 1' });
+    const panel = await openPanel(player, 'Embed');
+    await panel.getByRole('button', { name: 'Copy embed code' }).click();
+    const status = panel.getByRole('status').filter({ hasText: /\S/ });
+    await status.waitFor();
+    assert.match(await status.textContent(), /(Ctrl|⌘|Cmd)\s*\+\s*C/i, 'the status line says how to copy');
+    const selection = await (await frameOf(page)).evaluate(() => {
+      const root = document.querySelector('earshot-player').shadowRoot;
+      const box = root.activeElement;
+      return box && { tag: box.localName, start: box.selectionStart, end: box.selectionEnd, length: box.value.length };
+    });
+    assert.ok(selection && selection.tag === 'textarea' && selection.start === 0 && selection.end === selection.length && selection.length > 0, `the whole code is selected, focused: ${JSON.stringify(selection)}`);
+    assert.deepEqual(watch.errors.map(String), [], 'no uncaught exception');
+    await context.close();
+  });
+});
