@@ -139,7 +139,7 @@ describe('Playlist: the listener\'s saved playlist', () => {
     await expectAttribute(mine.getByRole('button', { name: SAVED, exact: true }), 'aria-current', 'true', { why: 'the playing saved item is marked' });
 
     // Near the end of Part 1 it goes on to the next saved item by itself. (The seek waits until the sound
-    // has started: a seek made while the track is still loading is lost, see seek.test.mjs.)
+    // has started, so that this tests the play-through; seek.test.mjs covers a seek made while loading.)
     await interview.getByRole('button', { name: 'Playlist', exact: true }).click();
     const slider = interview.getByRole('slider', { name: 'Seek' });
     await waitUntilPlaying(interview);
