@@ -134,6 +134,17 @@ describe('The embed page: bad input, sandboxes, storage refused', () => {
     await page.close();
   });
 
+  it('says in words that it could not load where its module is refused (an opaque sandbox on a host without CORS)', { timeout: 20_000 }, async () => {
+    const src = embedPage(`?src=${encodeURIComponent(audio())}&title=Part+1`);
+    const url = servers.blogPage('opaque-no-cors.html', blogHtml(`<iframe sandbox="allow-scripts" style="display:block;border:0;width:400px;height:290px" title="Embedded audio player: Part 1" src="${src.replace(/&/g, '&amp;')}"></iframe>`));
+    const { page, watch } = await open(url);
+    const alert = page.frameLocator('iframe').getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /could not load/);
+    assert.deepEqual(watch.errors.map(String), [], 'no uncaught exception');
+    await page.close();
+  });
+
   /**
    * Where localStorage throws: the Playlist panel says the playlist can't be kept; saving still works for
    * the visit; playback works; the layout still fits at 280 px with the message shown.
