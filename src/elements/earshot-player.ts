@@ -197,6 +197,12 @@ export class EarshotPlayer extends LitElement {
     if (!this.manifest && !this.src) void this.#load();
   }
 
+  /** The track playing or ready to play: one of `tracks`, or of the listener's saved playlist. */
+  get currentTrack(): Track | undefined {
+    const { tracks, index } = this.#playback.state;
+    return tracks[index];
+  }
+
   /** Index of the current track; setting it selects that track. */
   get currentIndex(): number {
     return this.#playback.state.index;

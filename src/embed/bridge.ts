@@ -147,7 +147,7 @@ export function connectHost(player: EarshotPlayer, config: EmbedConfig, win: Win
     ['getLoop', () => loop],
     ['getPlaybackRate', () => player.playbackRate],
     // The player's own tracks only (never the listener's saved playlist): what the embed URL names.
-    ['getTrack', () => ({ index: player.currentIndex, title: player.tracks[player.currentIndex]?.title ?? null })],
+    ['getTrack', () => ({ index: player.currentIndex, title: player.currentTrack?.title ?? null })],
   ]);
 
   const actions = new Map<HostMethod, (value: unknown, listener: string | null) => void>([
