@@ -9,6 +9,7 @@
 // 2. Navigation to a usable player, 3. real click to sound: median of N runs, one Chromium process, a
 //    fresh browser context (empty cache) per run, pages served from 127.0.0.1 with range requests.
 // 4. Idle: timers and animation frames the Earshot page asks for in 2 s while usable and not playing.
+// 5. Twenty players on one page, embeds against bare <audio>: time to all usable and JS heap (one run).
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,8 @@ const fixtures = path.join(root, 'test', 'fixtures');
 
 const BUNDLE_BUDGET = 20480;
 const EMBED_BUDGET = 22528;
+const HOST_BUDGET = 2048;
+const MANY = 20;
 const IDLE_MS = 2000;
 const STEP_TIMEOUT = 15000;
 const TOTAL_TIMEOUT = 110000;
@@ -167,6 +170,8 @@ async function measureSizes(tmp) {
     return { file: rel(file), raw: buffer.length, brotli: brotli(buffer) };
   };
   const bundle = size(path.join(dist, 'earshot-player.js'));
+  const hostFile = path.join(dist, 'earshot-host.js');
+  const host = existsSync(hostFile) ? size(hostFile) : null;
   const embed = embedPageFiles();
   const embedFiles = embed.files.map(size);
   const embedTotal = embedFiles.reduce((sum, f) => sum + f.brotli, 0);
@@ -175,6 +180,7 @@ async function measureSizes(tmp) {
   const lit = { file: 'lit 3 minimal element (esbuild, minified)', raw: litBuffer.length, brotli: brotli(litBuffer) };
   return {
     bundle: { ...bundle, budget: BUNDLE_BUDGET, pass: bundle.brotli < BUNDLE_BUDGET },
+    host: host && { ...host, budget: HOST_BUDGET, pass: host.brotli < HOST_BUDGET },
     embed: {
       brotli: embedTotal,
       budget: EMBED_BUDGET,
@@ -282,6 +288,13 @@ function writePages(tmp) {
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
 <body>
 `;
+  const many = (body) => `${head(`${MANY} players`)}${body}\n</body></html>\n`;
+  const indices = Array.from({ length: MANY }, (_, i) => i + 1);
+  writeFileSync(path.join(tmp, 'many-bare.html'), many(indices.map((i) => `<audio controls preload="none" src="/audio/speech.mp3?n=${i}"></audio>`).join('\n')));
+  writeFileSync(
+    path.join(tmp, 'many-embed.html'),
+    many(indices.map((i) => `<iframe src="/dist/embed.html?src=${encodeURIComponent(`/audio/speech.mp3?n=${i}`)}&amp;title=Bench+${i}" width="100%" height="290" frameborder="0" scrolling="no" title="Embedded audio player: Bench ${i}" allow="autoplay"></iframe>`).join('\n')),
+  );
   for (const { file } of AUDIO) {
     const name = file.replace(/\.mp3$/, '');
     writeFileSync(
@@ -449,6 +462,49 @@ async function measureIdle(browser, url, notes) {
   });
 }
 
+/**
+ * ${MANY} players on one page, one run each: time from navigation to every player usable, and the JS heap
+ * after a garbage collection (CDP Performance.getMetrics; the frames are same-origin, so they share the
+ * page's renderer and its heap).
+ */
+async function measureMany(browser, base) {
+  const result = {};
+  for (const kind of ['bare', 'embed']) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      await page.goto(`${base}/many-${kind}.html`, { waitUntil: 'domcontentloaded' });
+      const ready =
+        kind === 'bare'
+          ? await page.evaluate(() => new Promise((resolve) => (document.readyState === 'complete' ? resolve(performance.now()) : addEventListener('load', () => resolve(performance.now())))))
+          : await (
+              await page.waitForFunction(
+                (count) => {
+                  const frames = [...document.querySelectorAll('iframe')];
+                  const usable = frames.filter((frame) => {
+                    const button = frame.contentDocument?.querySelector('earshot-player')?.shadowRoot?.querySelector('button[aria-label="Play"]');
+                    return button && !button.disabled;
+                  });
+                  return usable.length === count ? performance.now() : false;
+                },
+                MANY,
+                { timeout: 30000, polling: 5 },
+              )
+            ).jsonValue();
+      await cdp.send('HeapProfiler.enable');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const metric = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
+      result[kind] = { ready, heap: metric('JSHeapUsedSize'), nodes: metric('Nodes'), documents: metric('Documents') };
+    } finally {
+      await context.close();
+    }
+  }
+  return result;
+}
+
 async function measureBrowser(runs, tmp, notes) {
   const { chromium } = await import('playwright-core');
   const executablePath = findChrome();
@@ -500,6 +556,7 @@ async function measureBrowser(runs, tmp, notes) {
       );
     }
 
+    const many = await measureMany(browser, base);
     const idle = await measureIdle(browser, speech.earshot, notes);
     const idleEmbed = await measureIdle(browser, speech.embed, notes);
     return {
@@ -517,6 +574,7 @@ async function measureBrowser(runs, tmp, notes) {
         ? 'a real click on the native controls\' play button (x+20, y+height/2)'
         : `a real click on a page <button>Play</button> that calls audio.play() (${nativeProblem})`,
       clicks,
+      many,
       idle: { earshot: idle, embed: idleEmbed },
     };
   } finally {
@@ -559,6 +617,7 @@ function printReport(result) {
       ['Weight (brotli q11)', 'bytes', 'KiB', 'budget', 'result'],
       ['dist/earshot-player.js', sizes.bundle.brotli, kib(sizes.bundle.brotli).toFixed(1), kb(BUNDLE_BUDGET), sizes.bundle.pass ? 'PASS' : 'OVER'],
       [`embed page (${sizes.embed.files.length} files)`, sizes.embed.brotli, kib(sizes.embed.brotli).toFixed(1), kb(EMBED_BUDGET), sizes.embed.pass ? 'PASS' : 'OVER'],
+      ...(sizes.host ? [['dist/earshot-host.js', sizes.host.brotli, kib(sizes.host.brotli).toFixed(1), kb(HOST_BUDGET), sizes.host.pass ? 'PASS' : 'OVER']] : []),
       ['floor: howler.core.min.js', sizes.floor.howler.brotli, kib(sizes.floor.howler.brotli).toFixed(1), '', ''],
       ['floor: lit, minimal element', sizes.floor.lit.brotli, kib(sizes.floor.lit.brotli).toFixed(1), '', ''],
       ['floor: howler + lit', sizes.floor.total, kib(sizes.floor.total).toFixed(1), '', ''],
@@ -608,6 +667,18 @@ function printReport(result) {
   }
   out.push('  All times from the click (capturing pointerdown). "sound" is polled every few ms on both sides; the bare');
   out.push('  page\'s first timeupdate event comes up to 250 ms after the sound starts, so it is shown but not compared.');
+  out.push('');
+  const m = browser.many;
+  const mib = (bytes) => `${(bytes / 1048576).toFixed(1)} MiB`;
+  out.push(
+    table([
+      [`${MANY} players on one page (one run)`, 'ready', 'JS heap after GC', 'DOM nodes'],
+      [`${MANY} bare <audio controls>`, ms(m.bare.ready), mib(m.bare.heap), String(m.bare.nodes)],
+      [`${MANY} Earshot embeds (same-origin iframes)`, ms(m.embed.ready), mib(m.embed.heap), String(m.embed.nodes)],
+      ['  embeds vs bare', times(ratio(m.embed.ready, m.bare.ready)), times(ratio(m.embed.heap, m.bare.heap)), ''],
+    ]),
+  );
+  out.push(`  per embed: ${mib((m.embed.heap - m.bare.heap) / MANY)} of heap more than a bare <audio>`);
   out.push('');
   const idleLine = (label, idle) =>
     `${label}: ${idle.total}  (setTimeout ${idle.calls.setTimeout}, setInterval ${idle.calls.setInterval}, requestAnimationFrame ${idle.calls.requestAnimationFrame}; callbacks run ${idle.totalFired}; status ${idle.status})`;
