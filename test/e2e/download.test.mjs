@@ -3,8 +3,8 @@
 // (the file opens).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
-import { STORY, at, blogHtml, launchBrowser, newContext, startServers, watchPage } from './servers.mjs';
+import { describe, it } from 'node:test';
+import { STORY, at, blogHtml, newContext, useServersAndBrowser, watchPage } from './servers.mjs';
 
 async function savedBytes(download) {
   const failure = await download.failure();
@@ -19,14 +19,7 @@ function sameBytes(actual, expected, what) {
 describe('Download', () => {
   let servers;
   let browser;
-  before(async () => {
-    servers = await startServers();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await servers?.close();
-  });
+  useServersAndBrowser((started) => ({ servers, browser } = started));
 
   it('saves the same-origin file byte for byte under the title\'s slug', { timeout: 30_000 }, async () => {
     const context = await newContext(browser, { acceptDownloads: true });

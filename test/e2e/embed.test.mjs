@@ -1,8 +1,8 @@
 // Embed across origins: the story page hands out a snippet; pasted into a page on another origin it plays
 // (a real click, no autoplay flag), and plays only the segment it was made from.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { STORY, blogHtml, clickPlayAndHear, frameOf, launchBrowser, newContext, openPanel, readTime, startServers, watchPage } from './servers.mjs';
+import { describe, it } from 'node:test';
+import { STORY, blogHtml, clickPlayAndHear, frameOf, newContext, openPanel, readTime, useServersAndBrowser, watchPage } from './servers.mjs';
 
 const SNIPPET_ATTRIBUTES = ['src', 'width', 'height', 'frameborder', 'scrolling', 'title', 'allow', 'loading'];
 const SEGMENT = { start: 40.12, end: 76.45 };
@@ -10,14 +10,7 @@ const SEGMENT = { start: 40.12, end: 76.45 };
 describe('Embed: the snippet from the story page plays on another site', () => {
   let servers;
   let browser;
-  before(async () => {
-    servers = await startServers();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await servers?.close();
-  });
+  useServersAndBrowser((started) => ({ servers, browser } = started));
 
   it('copies a one-<iframe> snippet that plays the segment, and only the segment, on another origin', { timeout: 40_000 }, async () => {
     const context = await newContext(browser);

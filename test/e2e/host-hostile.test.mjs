@@ -3,21 +3,14 @@
 // in the frame, nothing absurd is answered or obeyed, values are clamped, and the player keeps working.
 // No origin= here: the player answers anyone's parent with target "*", and only with playback state.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { blogHtml, launchBrowser, newContext, startServers, watchPage } from './servers.mjs';
+import { describe, it } from 'node:test';
+import { blogHtml, newContext, useServersAndBrowser, watchPage } from './servers.mjs';
 import { SPEC_EVENTS, SPEC_METHODS, SPEECH_SECONDS, VERSION, allErrors, embedUrl, frameStartingWith, playerState, recordErrors, sleep, until } from './host-support.mjs';
 
 describe('Host control: hostile messages from the parent', () => {
   let servers;
   let browser;
-  before(async () => {
-    servers = await startServers();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await servers?.close();
-  });
+  useServersAndBrowser((started) => ({ servers, browser } = started));
 
   it('ignores malformed, foreign and absurd messages, clamps values, throws nothing and keeps playing', { timeout: 60_000 }, async () => {
     const context = await newContext(browser);

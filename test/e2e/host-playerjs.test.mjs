@@ -2,21 +2,14 @@
 // an iframe from the newsroom's origin. A real click on the host's button starts it (allow="autoplay", no
 // autoplay flag), getters answer, events arrive, and a host that starts listening late hears `ready` again.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { blogHtml, launchBrowser, newContext, startServers, watchPage } from './servers.mjs';
+import { describe, it } from 'node:test';
+import { blogHtml, newContext, useServersAndBrowser, watchPage } from './servers.mjs';
 import { SPEC_EVENTS, SPEC_METHODS, SPEECH_SECONDS, TITLE, allErrors, embedUrl, frameStartingWith, playerState, recordErrors, servePlayerJs, until } from './host-support.mjs';
 
 describe('Host control: the real player.js client on another origin', () => {
   let servers;
   let browser;
-  before(async () => {
-    servers = await startServers();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await servers?.close();
-  });
+  useServersAndBrowser((started) => ({ servers, browser } = started));
 
   function hostPage(embed) {
     return servers.blogPage(

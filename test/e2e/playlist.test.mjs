@@ -1,8 +1,8 @@
 // The listener's saved playlist: a track saved in one player shows in the others on the page, after a
 // reload, in another tab, and leaves them all when it is removed (live, through the storage event).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { STORY, expectAttribute, launchBrowser, newContext, openPanel, readTime, startServers, watchPage } from './servers.mjs';
+import { describe, it } from 'node:test';
+import { STORY, expectAttribute, newContext, openPanel, readTime, useServersAndBrowser, watchPage } from './servers.mjs';
 
 /** Waits until the player plays (by itself) and its Seek position has moved; returns the time shown then. */
 async function waitUntilPlaying(player) {
@@ -50,14 +50,7 @@ async function expectMyPlaylist(panel, titles, why) {
 describe('Playlist: the listener\'s saved playlist', () => {
   let servers;
   let browser;
-  before(async () => {
-    servers = await startServers();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await servers?.close();
-  });
+  useServersAndBrowser((started) => ({ servers, browser } = started));
 
   it('a track saved in one player shows in the others, after a reload, and live in another tab', { timeout: 40_000 }, async () => {
     const context = await newContext(browser);

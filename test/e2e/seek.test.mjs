@@ -1,20 +1,13 @@
 // Seeking before the sound starts: where the listener puts the Seek slider while the track is still
 // loading (after Play, on a slow network) is where it plays from.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, newContext, readTime, startServers, watchPage } from './servers.mjs';
+import { describe, it } from 'node:test';
+import { newContext, readTime, useServersAndBrowser, watchPage } from './servers.mjs';
 
 describe('Seek while the track loads', () => {
   let servers;
   let browser;
-  before(async () => {
-    servers = await startServers();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await servers?.close();
-  });
+  useServersAndBrowser((started) => ({ servers, browser } = started));
 
   it('plays from where the listener dragged the slider while loading, not from 0', { timeout: 20_000 }, async () => {
     const context = await newContext(browser);

@@ -11,6 +11,7 @@
 //
 // scripts/e2e.js starts them once and hands them to every test file in EARSHOT_E2E_SERVERS; a test file
 // run on its own (`node --test test/e2e/embed.test.mjs`) starts its own.
+import { after, before } from 'node:test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,6 +63,24 @@ export async function startServers({ dist = at('dist') } = {}) {
   return handle({ newsroom: local(newsroomSite.url), cdn: local(cdnSite.url), blog: blogSite.url, blogDir }, async () => {
     await Promise.all([newsroomSite.close(), cdnSite.close(), blogSite.close()]);
     rmSync(blogDir, { recursive: true, force: true });
+  });
+}
+
+/**
+ * Starts the servers and a browser before a suite's tests and stops them after it: `started` receives
+ * {servers, browser} once they are up.
+ */
+export function useServersAndBrowser(started) {
+  let servers;
+  let browser;
+  before(async () => {
+    servers = await startServers();
+    browser = await launchBrowser();
+    started({ servers, browser });
+  });
+  after(async () => {
+    await browser?.close();
+    await servers?.close();
   });
 }
 
