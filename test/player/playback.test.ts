@@ -266,3 +266,27 @@ describe('<earshot-player> seeking while it loads', () => {
     player.remove();
   });
 });
+
+describe('<earshot-player> streaming a six-minute file', () => {
+  it('starts within a second of Play, and resumes within two after a far seek, fetching by range', async () => {
+    // 64 KB/s: the whole file takes six seconds to arrive, so 5:00 is not there yet when the listener
+    // seeks (Chromium reads the first 32 KB before it knows the file, as it does for a bare <audio>).
+    const src = unique('/fault/rate/64000/test/fixtures/long.mp3');
+    const player = await mount(html`<earshot-player src=${src} track-title="Six minutes" duration="360"></earshot-player>`);
+    const playing = nextEvent(player, 'earshot-play');
+    const clicked = performance.now();
+    await click(player, 'Play');
+    await playing;
+    expect(performance.now() - clicked, 'ms from click to play').to.be.below(1000);
+    await sleep(300);
+    const seeked = performance.now();
+    player.seek(300);
+    await waitFor(() => player.status === 'playing' && player.currentTime > 300.2, 'playback past 5:00.2', 2000);
+    expect(performance.now() - seeked, 'ms from seek to sound').to.be.below(2000);
+    const ranges = (await requests(src.split('?t=')[1]!)).map((r) => r.range);
+    // The seek asked for the part of the file near 5:00 (byte 300000 at 1000 bytes a second).
+    const starts = ranges.map((range) => Number(/^bytes=(\d+)-/.exec(range ?? '')?.[1] ?? 0));
+    expect(starts.some((start) => start > 250_000), `range requests: ${ranges.join(', ')}`).to.equal(true);
+    player.remove();
+  });
+});

@@ -20,6 +20,8 @@
 //                                          destroyed before any header) or then=empty (headers, no body,
 //                                          destroyed socket)
 //   /fault/slow/<ms>/<path>                waits <ms> (at most 60000) and then serves like /media
+//   /fault/rate/<bytes per s>/<path>       serves like /media (ranges too), but no faster than that: a slow
+//                                          network, so that a far seek has to ask for a new range
 //   /fault/type/<mime>/<path>              serves like /media but with Content-Type <mime> (URL-encoded,
 //                                          e.g. text%2Fhtml)
 //   /fault/corrupt/<path>[?from=<0..1>]    serves like /media but every byte from that fraction of the file
@@ -144,6 +146,11 @@ export function parseMediaPath(pathname) {
       const ms = Number(parts.shift());
       if (!Number.isFinite(ms) || ms < 0) return { fault: 'bad', file: '' };
       return { fault: 'slow', ms: Math.min(ms, MAX_SLOW_MS), file: decodeSegments(parts.join('/')).join('/') };
+    }
+    case 'rate': {
+      const bps = Number(parts.shift());
+      if (!Number.isFinite(bps) || bps < 1000) return { fault: 'bad', file: '' };
+      return { fault: 'rate', bps, file: decodeSegments(parts.join('/')).join('/') };
     }
     case 'type': {
       const mime = decodeURIComponent(parts.shift() ?? '');
@@ -331,14 +338,20 @@ export function mediaServer(options = {}) {
     const corruptFrom = route.fault === 'corrupt'
       ? Math.floor(size * Math.min(1, Math.max(0, Number(url.searchParams.get('from') ?? 0) || 0)))
       : Infinity;
-    const stream = createReadStream(file, { start, end });
+    // rate: a tenth of a second's worth of bytes at a time, then a pause.
+    const paced = route.fault === 'rate' ? route.bps : 0;
+    const stream = createReadStream(file, { start, end, ...(paced ? { highWaterMark: Math.max(1, Math.floor(paced / 10)) } : {}) });
     let offset = start;
     stream.on('data', chunk => {
       let out = chunk;
       if (offset + chunk.length > corruptFrom) out = scramble(Buffer.from(chunk), offset, corruptFrom);
       offset += chunk.length;
       record.bytesSent = Number(record.bytesSent) + chunk.length;
-      if (!res.write(out)) {
+      if (paced) {
+        stream.pause();
+        res.write(out);
+        setTimeout(() => stream.resume(), (chunk.length / paced) * 1000);
+      } else if (!res.write(out)) {
         stream.pause();
         res.once('drain', () => stream.resume());
       }
