@@ -224,10 +224,10 @@ export class EarshotPlayer extends LitElement {
     return this.#playback.state.duration;
   }
 
-  /** True unless playing or about to play. */
+  /** True unless playing or about to play (a manifest still loading is not playing). */
   get paused(): boolean {
-    const { status } = this.#playback.state;
-    return status !== Status.playing && status !== Status.loading;
+    const { status, tracks } = this.#playback.state;
+    return status !== Status.playing && !(status === Status.loading && tracks.length > 0);
   }
 
   /** `idle`, `loading`, `playing`, `paused`, `ended` or `error`. */
@@ -479,7 +479,7 @@ export class EarshotPlayer extends LitElement {
   override render() {
     const state = this.#playback.state;
     const track = state.tracks[state.index];
-    const playing = state.status === Status.playing || state.status === Status.loading;
+    const playing = !this.paused;
     const duration = state.duration;
     const known = Number.isFinite(duration);
     const time = this._scrub ?? state.currentTime;
@@ -537,7 +537,7 @@ export class EarshotPlayer extends LitElement {
           ${this.#button(state.muted ? 'Unmute' : 'Mute', state.muted ? mutedIcon : volumeIcon, () => this.#playback.setMuted(!state.muted), 'mute')}
         </div>
         ${this.#resume.render()}
-        <div class="status" role="status">${state.status === Status.loading ? 'Loading audio…' : ''}</div>
+        <div class="status" role="status">${state.status === Status.loading ? (track ? 'Loading audio…' : 'Loading…') : ''}</div>
         <div part="alert" class="alert" role="alert">${this.#renderProblem(state.error)}</div>
         ${this.#renderPanel()}
         </div>

@@ -218,6 +218,18 @@ describe('<earshot-player> tracks', () => {
     player.remove();
   });
 
+  it('is paused, not playing, while its manifest loads', async () => {
+    const player = await mount(html`<earshot-player manifest=${unique('/fault/slow/800/demo/story.json')}></earshot-player>`);
+    expect(player.status).to.equal('loading');
+    expect(player.paused).to.equal(true);
+    expect((control(player, 'Play') as HTMLButtonElement).disabled).to.equal(true);
+    await waitFor(() => player.tracks.length === 3, 'the manifest');
+    expect(player.status).to.equal('idle');
+    expect((control(player, 'Play') as HTMLButtonElement).disabled).to.equal(false);
+    expect(player.tracks[0]!.src[0]!.src).to.match(/\/fault\/slow\/800\/demo\/audio\/clip-1\.ogg$/);
+    player.remove();
+  });
+
   it('loads a manifest and says in words when it is broken', async () => {
     const player = await mount(html`<earshot-player manifest="/media/package.json"></earshot-player>`);
     const { detail } = await nextEvent<{ code: string; fatal: boolean }>(player, 'earshot-error');
