@@ -90,11 +90,6 @@ export class Playback {
     this.#emit('error', error);
   }
 
-  /** Clears a non-fatal message shown to the listener. */
-  dismissError(): void {
-    if (this.state.error && !this.state.error.fatal) this.store.update({ error: null });
-  }
-
   select(index: number, options: ChangeOptions & { play?: boolean } = {}): void {
     const { tracks } = this.state;
     if (!Number.isInteger(index) || index < 0 || index >= tracks.length) return;
