@@ -3,8 +3,8 @@
 // right parent on the wrong origin all get nowhere, even with a real click behind them (so that the
 // browser would have let the audio start), while the host page's own click plays it.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { blogHtml, launchBrowser, newContext, startServers, watchPage } from './servers.mjs';
+import { describe, it } from 'node:test';
+import { blogHtml, newContext, useServersAndBrowser, watchPage } from './servers.mjs';
 import { VERSION, allErrors, embedUrl, frameStartingWith, playerState, recordErrors, sleep, startForeign, until } from './host-support.mjs';
 
 /** Everything a page could try: commands as JSON and as objects, listeners, getters. */
@@ -49,16 +49,7 @@ describe('Host control: only the parent, only from origin=', () => {
   let servers;
   let foreign;
   let browser;
-  before(async () => {
-    servers = await startServers();
-    foreign = await startForeign();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await foreign?.close();
-    await servers?.close();
-  });
+  useServersAndBrowser((started) => ({ servers, browser, extra: foreign } = started), { also: startForeign });
 
   async function open(url) {
     const context = await newContext(browser);

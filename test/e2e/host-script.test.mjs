@@ -3,9 +3,9 @@
 // messages from any other frame or window. It stays under 2 KiB brotli.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { at, blogHtml, launchBrowser, newContext, startServers, watchPage } from './servers.mjs';
+import { at, blogHtml, newContext, useServersAndBrowser, watchPage } from './servers.mjs';
 import { SPEECH_SECONDS, allErrors, embedUrl, frameStartingWith, recordErrors, sleep, startForeign, until } from './host-support.mjs';
 
 const BUDGET = 2048;
@@ -14,16 +14,7 @@ describe('earshot-host.js', () => {
   let servers;
   let foreign;
   let browser;
-  before(async () => {
-    servers = await startServers();
-    foreign = await startForeign();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await foreign?.close();
-    await servers?.close();
-  });
+  useServersAndBrowser((started) => ({ servers, browser, extra: foreign } = started), { also: startForeign });
 
   it(`weighs under ${BUDGET} bytes brotli, and ships its type declarations`, () => {
     const file = at('dist/earshot-host.js');

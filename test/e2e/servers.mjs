@@ -68,18 +68,22 @@ export async function startServers({ dist = at('dist') } = {}) {
 
 /**
  * Starts the servers and a browser before a suite's tests and stops them after it: `started` receives
- * {servers, browser} once they are up.
+ * {servers, browser} once they are up, and `extra` too when `also` starts something more (it must have
+ * a close()).
  */
-export function useServersAndBrowser(started) {
+export function useServersAndBrowser(started, { also } = {}) {
   let servers;
+  let extra;
   let browser;
   before(async () => {
     servers = await startServers();
+    extra = also ? await also() : undefined;
     browser = await launchBrowser();
-    started({ servers, browser });
+    started({ servers, browser, extra });
   });
   after(async () => {
     await browser?.close();
+    await extra?.close();
     await servers?.close();
   });
 }
