@@ -4,6 +4,8 @@
  * only that origin hears anything.
  */
 import type { EmbedConfig } from '../core/params.js';
+import { MAX_RATE, MIN_RATE } from '../core/playback.js';
+import { MAX_TIME } from '../core/time.js';
 import type { EarshotPlayer } from '../elements/earshot-player.js';
 
 export const CONTEXT = 'player.js';
@@ -43,10 +45,6 @@ export const MAX_MESSAGE_LENGTH = 4096;
 const MAX_LISTENER_LENGTH = 128;
 /** Listener ids kept per event: a host that adds more is misbehaving, not listening harder. */
 const MAX_LISTENERS = 32;
-/** The furthest seek while the length is unknown (100 hours). */
-const MAX_UNKNOWN_SECONDS = 360_000;
-const MIN_RATE = 0.25;
-const MAX_RATE = 4;
 
 /** Error codes that are about playback; the others (download, storage) concern the listener alone. */
 const PLAYBACK_ERRORS = new Set(['manifest', 'invalid-url', 'network', 'decode', 'autoplay-blocked']);
@@ -89,10 +87,10 @@ export function readRate(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? clamp(value, MIN_RATE, MAX_RATE) : null;
 }
 
-/** Seconds from 0 to `duration` (to 100 hours while it is unknown), or null when `value` is not a number. */
+/** Seconds from 0 to `duration` (to MAX_TIME while it is unknown), or null when `value` is not a number. */
 export function readTime(value: unknown, duration: number): number | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
-  return clamp(value, 0, Number.isFinite(duration) && duration >= 0 ? duration : MAX_UNKNOWN_SECONDS);
+  return clamp(value, 0, Number.isFinite(duration) && duration >= 0 ? duration : MAX_TIME);
 }
 
 /** true or false (1 and 0 too), or null. */
