@@ -108,7 +108,8 @@ function chunkDependencies(file) {
     return { statics: [...statics], dynamics: [] };
   }
   for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g)) statics.add(resolve(m[1]));
-  for (const m of text.matchAll(/\bimport\s*\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) dynamics.add(resolve(m[1]));
+  // Rolldown writes dynamic imports with template literals: import(`./panels-….js`).
+  for (const m of text.matchAll(/\bimport\s*\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)) dynamics.add(resolve(m[1]));
   return { statics: [...statics].filter(existsSync), dynamics: [...dynamics].filter(existsSync) };
 }
 
