@@ -20,7 +20,8 @@ const minifyTemplates: Plugin = {
   name: 'earshot-minify-templates',
   async transform(code, id) {
     if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css|svg)`/.test(code)) return null;
-    const result = await minifyHTMLLiterals(code, { fileName: id });
+    // keepClosingSlash: in svg`` templates `<path/>` must stay self-closed, or the next shape nests inside it.
+    const result = await minifyHTMLLiterals(code, { fileName: id, html: { keepClosingSlash: true } });
     return result ? { code: result.code, map: result.map } : null;
   },
 };

@@ -134,6 +134,26 @@ describe('The embed page: bad input, sandboxes, storage refused', () => {
     await page.close();
   });
 
+  it('draws its icons whole: no shape swallows the next one in the built bundle', { timeout: 20_000 }, async () => {
+    // The build minifies Lit's templates; a self-closing <path/> that lost its slash would nest the next
+    // shape inside it, where SVG does not draw it (the pause icon lost a bar, the skip icons their digits).
+    const { page } = await open(embedPage(`?src=${encodeURIComponent(audio())}&title=Part+1`));
+    const player = page.getByRole('group', { name: 'Audio player: Part 1' });
+    await player.getByRole('button', { name: 'Play', exact: true }).click();
+    await player.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+    // While loading the button holds a spinner; the pause bars come with the sound.
+    await page.waitForFunction(() => document.querySelector('earshot-player').status === 'playing');
+    const shapes = await page.evaluate(() => {
+      const root = document.querySelector('earshot-player').shadowRoot;
+      const nested = [...root.querySelectorAll('svg path, svg rect, svg circle')].filter((shape) => shape.children.length > 0).length;
+      const pauseBars = root.querySelectorAll('button[aria-label="Pause"] svg > rect').length;
+      const skipDigits = [...root.querySelectorAll('svg > text')].map((text) => text.textContent);
+      return { nested, pauseBars, skipDigits };
+    });
+    assert.deepEqual(shapes, { nested: 0, pauseBars: 2, skipDigits: ['15', '30'] });
+    await page.close();
+  });
+
   it('says in words that it could not load where its module is refused (an opaque sandbox on a host without CORS)', { timeout: 20_000 }, async () => {
     const src = embedPage(`?src=${encodeURIComponent(audio())}&title=Part+1`);
     const url = servers.blogPage('opaque-no-cors.html', blogHtml(`<iframe sandbox="allow-scripts" style="display:block;border:0;width:400px;height:290px" title="Embedded audio player: Part 1" src="${src.replace(/&/g, '&amp;')}"></iframe>`));
