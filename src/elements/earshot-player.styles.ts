@@ -51,11 +51,13 @@ export const styles = css`
   p {
     margin: 0;
   }
+  /* In a frame taller than the player needs, the player sits in the middle of the room it has. */
   .stage {
     position: relative;
     flex: 1;
     display: flex;
     flex-direction: column;
+    justify-content: center;
     gap: 8px;
     min-height: 0;
   }
