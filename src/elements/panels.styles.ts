@@ -1,9 +1,11 @@
 import { css } from 'lit';
 
 export const panelStyles = css`
+  /* Inline, the panel takes the room left below the controls and scrolls inside it if that is short. */
   :host([layout='expanded']) .panel {
     position: static;
-    flex: none;
+    flex: 1 1 auto;
+    min-height: 96px;
   }
   /* Panels cover the player above its action row and scroll inside themselves. */
   .panel {

@@ -4,8 +4,8 @@ import { formatSeconds } from '../core/time.js';
 import { fileTitle } from '../core/track.js';
 import type { EarshotPlayer } from '../elements/earshot-player.js';
 
-/** Frames at least this tall show the Playlist inline. */
-export const TALL_FRAME = 400;
+/** Frames taller than the snippet's 290 px show the panels inline, below the controls. */
+export const TALL_FRAME = 291;
 
 /** Mounts the player the embed URL describes into `container`, or says in words why there is none. */
 export function mountEmbed(container: HTMLElement, href: string): { player: EarshotPlayer | null; config: EmbedConfig } {
