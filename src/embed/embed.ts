@@ -3,5 +3,6 @@ import '../define-entry.js';
 import { connectHost } from './bridge.js';
 import { mountEmbed } from './mount.js';
 
-const { player, config } = mountEmbed(document.body, window.location.href);
+// The player is the page's main content: one landmark for assistive technology to land on.
+const { player, config } = mountEmbed(document.querySelector('main') ?? document.body, window.location.href);
 if (player) connectHost(player, config);
