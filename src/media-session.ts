@@ -23,7 +23,10 @@ export class MediaSessionLink implements ReactiveController {
 
   hostConnected(): void {
     if (!('mediaSession' in navigator)) return;
-    this.#unsubscribe = this.#controller.playback.store.subscribe((state, previous) => this.#update(state, previous));
+    const store = this.#controller.playback.store;
+    this.#unsubscribe = store.subscribe((state, previous) => this.#update(state, previous));
+    // Made on the first play (this module is loaded on demand): take the session at once.
+    this.#update(store.state, { ...store.state, status: Status.idle });
   }
 
   hostDisconnected(): void {

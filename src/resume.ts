@@ -1,10 +1,10 @@
 /** Resume: a long track remembers where the listener stopped and offers to go on from there. */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { PlayerController } from './controller.js';
-import { RESUME_MIN_LENGTH, SavedPositions } from './core/resume.js';
+import { SavedPositions } from './core/resume.js';
 import { Status, type PlayerState } from './core/state.js';
 import { formatTime } from './core/time.js';
-import type { Track } from './core/track.js';
+import { isLongTrack } from './core/track.js';
 
 /** Save at most this often while playing. */
 const SAVE_EVERY = 5;
@@ -25,8 +25,11 @@ export class ResumeLink implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#unsubscribe = this.#controller.playback.store.subscribe((state, previous) => this.#update(state, previous));
+    const store = this.#controller.playback.store;
+    this.#unsubscribe = store.subscribe((state, previous) => this.#update(state, previous));
     window.addEventListener('pagehide', this.#save);
+    // Made after the track loaded (this module is loaded on demand): look at it as if it just arrived.
+    this.#update(store.state, { ...store.state, index: -1 });
   }
 
   hostDisconnected(): void {
@@ -50,7 +53,7 @@ export class ResumeLink implements ReactiveController {
     if (!track) return;
     if (state.index !== previous.index || state.tracks !== previous.tracks || (state.duration !== previous.duration && this.offer === null && state.status === Status.idle && state.currentTime === 0)) {
       this.#savedAt = 0;
-      this.#setOffer(this.#long(track, state.duration) && state.currentTime === 0 ? this.#store().get(track, state.duration) : null);
+      this.#setOffer(isLongTrack(track, state.duration) && state.currentTime === 0 ? this.#store().get(track, state.duration) : null);
       return;
     }
     if (state.status === Status.ended && previous.status !== Status.ended) {
@@ -59,7 +62,7 @@ export class ResumeLink implements ReactiveController {
     }
     // Playing from anywhere but the offer declines it.
     if (this.offer !== null && state.status === Status.playing) this.#setOffer(null);
-    if (!this.#long(track, state.duration)) return;
+    if (!isLongTrack(track, state.duration)) return;
     const paused = state.status === Status.paused && previous.status !== Status.paused;
     if (paused || (state.status === Status.playing && Math.abs(state.currentTime - this.#savedAt) >= SAVE_EVERY)) this.#save();
   }
@@ -67,7 +70,7 @@ export class ResumeLink implements ReactiveController {
   readonly #save = () => {
     const { tracks, index, status, duration } = this.#controller.playback.state;
     const track = tracks[index];
-    if (!track || status === Status.ended || status === Status.idle || !this.#long(track, duration)) return;
+    if (!track || status === Status.ended || status === Status.idle || !isLongTrack(track, duration)) return;
     const at = this.#controller.playback.currentTime;
     this.#savedAt = at;
     this.#store().set(track, at);
@@ -80,11 +83,6 @@ export class ResumeLink implements ReactiveController {
     this.#controller.playback.seek(at);
     this.#controller.playback.play().catch(() => {});
   };
-
-  #long(track: Track, duration: number): boolean {
-    const length = Number.isFinite(duration) ? duration : (track.duration ?? 0) - (track.start ?? 0);
-    return length > RESUME_MIN_LENGTH;
-  }
 
   #store(): SavedPositions {
     this.#positions ??= new SavedPositions();

@@ -86,35 +86,6 @@ function createHowl(options: ConstructorParameters<typeof Howl>[0]): Howl {
   return new Howl(options);
 }
 
-/** Asks the server what went wrong with `url`, so that the listener reads a reason, not a code. */
-async function diagnose(url: string, mediaErrorCode: number): Promise<{ code: FailureCode; reason: string }> {
-  let response: Response | null = null;
-  let reachable = false;
-  const abort = new AbortController();
-  try {
-    response = await fetch(url, { signal: abort.signal, cache: 'no-store', credentials: 'same-origin' });
-    reachable = true;
-  } catch {
-    try {
-      await fetch(url, { signal: abort.signal, mode: 'no-cors', cache: 'no-store' });
-      reachable = true;
-    } catch {
-      reachable = false;
-    }
-  } finally {
-    abort.abort();
-  }
-  if (response && !response.ok) {
-    return { code: 'network', reason: `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` };
-  }
-  if (mediaErrorCode === 2) return { code: 'network', reason: 'the connection was lost while loading' };
-  if (!reachable) return { code: 'network', reason: 'the server could not be reached' };
-  if (response && !/^(audio|video)\/|octet-stream/.test(response.headers.get('content-type') ?? 'audio/')) {
-    return { code: 'decode', reason: `the server sent ${response.headers.get('content-type')}, not audio` };
-  }
-  return { code: 'decode', reason: 'the file is damaged or in a format this browser cannot play' };
-}
-
 /**
  * Plays one track through howler in HTML5 mode (it streams with range requests), trying its sources in
  * order: howler does not fall through to the next source when one fails, so this does.
@@ -287,6 +258,8 @@ export class HowlerEngine implements MediaEngine {
     const mediaCode = typeof code === 'number' ? code : (node?.error?.code ?? 0);
     this.#close();
     this.#recovering = true;
+    // Only a failure needs this: it is loaded then.
+    const { diagnose } = await import('./diagnose.js');
     const { code: failure, reason } = await diagnose(source.src, mediaCode);
     this.#recovering = false;
     if (this.#disposed) return;

@@ -2,8 +2,6 @@
 import { pageStorage } from './playlist.js';
 import { trackKey, type Track } from './track.js';
 
-/** Only tracks longer than this are remembered. */
-export const RESUME_MIN_LENGTH = 120;
 /** A position this close to either end is not worth offering. */
 export const RESUME_MARGIN = 5;
 export const POSITION_PREFIX = 'earshot:position:';

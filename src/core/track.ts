@@ -73,3 +73,12 @@ export function fileTitle(src: string): string {
   }
   return decoded.replace(/\.[a-z0-9]{2,5}$/i, '').replace(/[-_]+/g, ' ').trim() || 'Audio';
 }
+
+/** Tracks longer than this remember where the listener stopped. */
+export const RESUME_MIN_LENGTH = 120;
+
+/** Is the track (or segment) long enough to be worth resuming? `duration` is the segment's, once known. */
+export function isLongTrack(track: Track, duration: number): boolean {
+  const length = Number.isFinite(duration) ? duration : (track.duration ?? 0) - (track.start ?? 0);
+  return length > RESUME_MIN_LENGTH;
+}

@@ -2,13 +2,12 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { PlayerController, type TrackSource } from '../controller.js';
 import type { EarshotEventMap } from '../events.js';
 import { buildEmbedUrl, CONTROL_NAMES, shareConfig, THEMES, type ControlName, type EmbedOptions } from '../core/params.js';
-import { fileTitle, type Track } from '../core/track.js';
+import { fileTitle, isLongTrack, type Track } from '../core/track.js';
 import { buildEmbedSnippet } from '../core/snippet.js';
 import { Status, type PlayerError } from '../core/state.js';
 import { formatTime, parseTimeRange, speakTime, type TimeRange } from '../core/time.js';
 import { documentBase, safeUrl } from '../core/url.js';
-import { MediaSessionLink } from '../media-session.js';
-import { ResumeLink } from '../resume.js';
+import type { ResumeLink } from '../resume.js';
 import { DownloadControl } from './download-control.js';
 import { styles } from './earshot-player.styles.js';
 import type { EmbedCode, EmbedPanel } from './embed-panel.js';
@@ -170,7 +169,8 @@ export class EarshotPlayer extends LitElement {
 
   readonly #controller = new PlayerController(this);
   readonly #download = new DownloadControl(this, this.#controller.playback);
-  readonly #resume = new ResumeLink(this, this.#controller);
+  #resume: ResumeLink | undefined;
+  #platformLoads = { mediaSession: false, resume: false };
   #panels: { playlist: PlaylistPanel; embed: EmbedPanel } | undefined;
   #range: TimeRange | undefined;
   #tracksInput: unknown = undefined;
@@ -178,8 +178,6 @@ export class EarshotPlayer extends LitElement {
 
   constructor() {
     super();
-    // Registers itself with this element: it needs no handle here.
-    new MediaSessionLink(this, this.#controller);
     this.autoplay = false;
     this.independent = false;
     this._scrub = null;
@@ -346,6 +344,7 @@ export class EarshotPlayer extends LitElement {
   }
 
   override updated(): void {
+    this.#loadPlatform();
     if (this._panel === 'embed') this.#panels?.embed.announce();
     else this.#panels?.embed.closed();
   }
@@ -460,6 +459,27 @@ export class EarshotPlayer extends LitElement {
     if (closing) void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(`[aria-controls="${panel}-panel"]`)?.focus());
   }
 
+  /**
+   * The lock screen arrives with the first play, Resume with the first long track: a player that never
+   * plays, or plays only short clips, never loads them.
+   */
+  #loadPlatform(): void {
+    const { status, tracks, index, duration } = this.#playback.state;
+    const loads = this.#platformLoads;
+    if (!loads.mediaSession && status === Status.playing) {
+      loads.mediaSession = true;
+      void import('../media-session.js').then(({ MediaSessionLink }) => new MediaSessionLink(this, this.#controller));
+    }
+    const track = tracks[index];
+    if (!loads.resume && track && isLongTrack(track, duration)) {
+      loads.resume = true;
+      void import('../resume.js').then(({ ResumeLink }) => {
+        this.#resume = new ResumeLink(this, this.#controller);
+        this.requestUpdate();
+      });
+    }
+  }
+
   /** The panels' code and styles arrive with the first panel the listener opens. */
   async #loadPanels() {
     if (!this.#panels) {
@@ -536,7 +556,7 @@ export class EarshotPlayer extends LitElement {
           <button part="button speed-button" class="speed" type="button" aria-label="Playback speed" data-rate=${formatRate(state.playbackRate)} @click=${this.#onSpeed}></button>
           ${this.#button(state.muted ? 'Unmute' : 'Mute', state.muted ? mutedIcon : volumeIcon, () => this.#playback.setMuted(!state.muted), 'mute')}
         </div>
-        ${this.#resume.render()}
+        ${this.#resume?.render() ?? nothing}
         <div class="status" role="status">${state.status === Status.loading ? (track ? 'Loading audio…' : 'Loading…') : ''}</div>
         <div part="alert" class="alert" role="alert">${this.#renderProblem(state.error)}</div>
         ${this.#renderPanel()}

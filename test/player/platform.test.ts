@@ -49,7 +49,8 @@ describe('Media Session', () => {
       const playing = nextEvent(player, 'earshot-play');
       await click(player, 'Play');
       await playing;
-      expect(session.metadata?.title).to.equal('Lock screen');
+      // The Media Session code is loaded with the first play.
+      await waitFor(() => session.metadata?.title === 'Lock screen', 'the lock-screen metadata');
       expect(session.metadata?.artist).to.equal('Coastlines');
       expect(session.metadata?.artwork[0]?.src).to.contain('lighthouse.svg');
       expect(session.playbackState).to.equal('playing');
@@ -83,6 +84,7 @@ describe('Resume', () => {
   it('remembers where a long track stopped and offers to resume there', async () => {
     const src = unique(LONG);
     const player = await mount(html`<earshot-player src=${src} track-title="Six minutes" duration="360"></earshot-player>`);
+    await sleep(100); // Resume's code arrives with the first long track.
     const playing = nextEvent(player, 'earshot-play');
     await click(player, 'Play');
     await playing;
@@ -95,7 +97,8 @@ describe('Resume', () => {
     player.remove();
 
     const again = await mount(html`<earshot-player src=${src} track-title="Six minutes" duration="360"></earshot-player>`);
-    expect(again.shadowRoot!.textContent).to.contain('You stopped at 1:40.');
+    // Resume's code is loaded with the first long track.
+    await waitFor(() => again.shadowRoot!.textContent!.includes('You stopped at 1:40.'), 'the offer to resume');
     const resumed = nextEvent<{ currentTime: number }>(again, 'earshot-play');
     await click(again, 'Resume at 1:40');
     expect((await resumed).detail.currentTime).to.be.closeTo(100, 1);
