@@ -103,7 +103,7 @@ describe('<earshot-player> when the audio fails', () => {
   });
 
   it('retries a failed load when the listener presses Retry', async () => {
-    const { player } = await playUntilError(unique(`/fault/slow/3000/${FILE}`).replace('/fault/slow/3000/', '/fault/404/'));
+    const { player } = await playUntilError(unique(`/fault/404/${FILE}`));
     const loads = record(player, ['earshot-error', 'earshot-play']);
     await click(player, 'Retry');
     const failedAgain = await nextEvent<ErrorDetail>(player, 'earshot-error', 15000);
