@@ -15,6 +15,19 @@ const EXTENSION_BY_TYPE: Record<string, string> = {
   'audio/x-flac': 'flac',
 };
 
+const TYPE_BY_EXTENSION: Record<string, string> = {
+  mp3: 'audio/mpeg',
+  ogg: 'audio/ogg',
+  oga: 'audio/ogg',
+  opus: 'audio/ogg; codecs=opus',
+  m4a: 'audio/mp4',
+  mp4: 'audio/mp4',
+  aac: 'audio/aac',
+  webm: 'audio/webm',
+  wav: 'audio/wav',
+  flac: 'audio/flac',
+};
+
 /** `audio/ogg; codecs=opus` → `ogg`; undefined for a type we do not know. */
 export function extensionForType(type: string | null | undefined): string | undefined {
   return type ? EXTENSION_BY_TYPE[type.split(';')[0]!.trim().toLowerCase()] : undefined;
@@ -41,4 +54,18 @@ export function downloadFilename(title: string, url: string, contentType?: strin
       .slice(0, 80)
       .replace(/-+$/, '') || 'audio';
   return `${slug}.${extensionForType(contentType) ?? extensionOfUrl(url) ?? 'mp3'}`;
+}
+
+/** howler picks a codec by extension; an address without a known one is left for the browser to sniff as mp3. */
+export function formatOf(source: { src: string; type?: string }): string {
+  if (source.type) return extensionForType(source.type) ?? source.type.split(';')[0]!.trim().toLowerCase().replace(/^audio\/(x-)?/, '');
+  const extension = extensionOfUrl(source.src);
+  return extension && extension in TYPE_BY_EXTENSION ? extension : 'mp3';
+}
+
+/** Can this browser play the source at all? It is asked about the type, given or read from the extension. */
+export function canPlay(source: { src: string; type?: string }): boolean {
+  if (typeof Audio === 'undefined') return false;
+  const type = source.type ?? TYPE_BY_EXTENSION[formatOf(source)]!;
+  return new Audio().canPlayType(type) !== '';
 }

@@ -1,5 +1,5 @@
 /** The player without a face: tracks, the current one, its media, and the state and events they make. */
-import { createHowlerEngine, type EngineFactory, type EngineListener, type MediaEngine } from './engine.js';
+import { createEngine, type EngineFactory, type EngineListener, type MediaEngine } from './engine.js';
 import { ErrorCode, initialState, Status, Store, type PlayerError, type PlayerState } from './state.js';
 import { segmentDuration, segmentStart, type Track } from './track.js';
 
@@ -51,7 +51,7 @@ export class Playback {
 
   constructor(options: PlaybackOptions) {
     this.#emit = options.emit;
-    this.#createEngine = options.engine ?? createHowlerEngine;
+    this.#createEngine = options.engine ?? createEngine;
   }
 
   get state(): PlayerState {

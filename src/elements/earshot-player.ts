@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { PlayerController, type TrackSource } from '../controller.js';
+import { preloadEngine } from '../core/engine.js';
 import type { EarshotEventMap } from '../events.js';
 import { buildEmbedUrl, CONTROL_NAMES, shareConfig, THEMES, type ControlName, type EmbedOptions } from '../core/params.js';
 import { fileTitle, isLongTrack, type Track } from '../core/track.js';
@@ -175,6 +176,7 @@ export class EarshotPlayer extends LitElement {
   #range: TimeRange | undefined;
   #tracksInput: unknown = undefined;
   #autoplayed = false;
+  #warmed = false;
 
   constructor() {
     super();
@@ -381,6 +383,13 @@ export class EarshotPlayer extends LitElement {
 
   // ——— Listener actions ———
 
+  /** A pointer over the player, or focus in it, is a hint that Play comes next: fetch the audio engine now. */
+  #warmUp = () => {
+    if (this.#warmed) return;
+    this.#warmed = true;
+    void preloadEngine().catch(() => {});
+  };
+
   #onRetry = () => {
     if (this.#playback.state.error?.code === 'manifest') void this.#load();
     else this.#playback.retry();
@@ -506,7 +515,15 @@ export class EarshotPlayer extends LitElement {
     const many = state.tracks.length > 1;
     const ready = track !== undefined && state.status !== Status.error;
     return html`
-      <div part="player" class="player" role="group" aria-label=${track ? `Audio player: ${track.title}` : 'Audio player'} @keydown=${this.#onKeydown}>
+      <div
+        part="player"
+        class="player"
+        role="group"
+        aria-label=${track ? `Audio player: ${track.title}` : 'Audio player'}
+        @keydown=${this.#onKeydown}
+        @pointerover=${this.#warmUp}
+        @focusin=${this.#warmUp}
+      >
         <div class="stage">
         <div class="top">
           ${track?.image
