@@ -45,6 +45,21 @@ function recorder(playerOrigin) {
 </script>`;
 }
 
+/**
+ * A host page on the blog origin: a Listen button, the player frame embedded with `origin=`, anything
+ * `more`, and the recorder of what the player posts.
+ */
+function hostPage(servers, name, origin, more = '') {
+  return servers.blogPage(
+    name,
+    blogHtml(
+      `<p><button id="start" type="button">Listen</button></p>
+<iframe id="earshot" src="${embedUrl(servers, { origin })}" width="100%" height="290" frameborder="0" allow="autoplay" title="Player"></iframe>
+${more ? `${more}\n` : ''}${recorder(servers.newsroom)}`,
+    ),
+  );
+}
+
 describe('Host control: only the parent, only from origin=', () => {
   let servers;
   let foreign;
@@ -75,15 +90,7 @@ describe('Host control: only the parent, only from origin=', () => {
       `<!doctype html><title>An ad</title><button id="go">Win a prize</button><script>${ATTACK}
         document.getElementById('go').addEventListener('click', () => attack(parent.frames[0]));</script>`,
     );
-    const host = servers.blogPage(
-      'host-sibling.html',
-      blogHtml(
-        `<p><button id="start" type="button">Listen</button></p>
-<iframe id="earshot" src="${embedUrl(servers, { origin: servers.blog })}" width="100%" height="290" frameborder="0" allow="autoplay" title="Player"></iframe>
-<iframe id="ad" src="${sibling}" width="300" height="100" allow="autoplay" title="Ad"></iframe>
-${recorder(servers.newsroom)}`,
-      ),
-    );
+    const host = hostPage(servers, 'host-sibling.html', servers.blog, `<iframe id="ad" src="${sibling}" width="300" height="100" allow="autoplay" title="Ad"></iframe>`);
     const { context, page, watch } = await open(host);
     const player = await frameStartingWith(page, `${servers.newsroom}/dist/embed.html`);
     const ad = await frameStartingWith(page, foreign.origin);
@@ -108,14 +115,7 @@ ${recorder(servers.newsroom)}`,
   });
 
   it('a third-origin page that frames the host page cannot command the player in it', { timeout: 30_000 }, async () => {
-    const host = servers.blogPage(
-      'host-framed.html',
-      blogHtml(
-        `<p><button id="start" type="button">Listen</button></p>
-<iframe id="earshot" src="${embedUrl(servers, { origin: servers.blog })}" width="100%" height="290" frameborder="0" allow="autoplay" title="Player"></iframe>
-${recorder(servers.newsroom)}`,
-      ),
-    );
+    const host = hostPage(servers, 'host-framed.html', servers.blog);
     const top = foreign.page(
       'top.html',
       `<!doctype html><title>A page that frames the host</title><button id="go">Continue</button>
@@ -144,14 +144,7 @@ ${recorder(servers.newsroom)}`,
   });
 
   it('with origin= naming another origin, the parent itself is ignored and hears nothing', { timeout: 30_000 }, async () => {
-    const host = servers.blogPage(
-      'host-wrong-origin.html',
-      blogHtml(
-        `<p><button id="start" type="button">Listen</button></p>
-<iframe id="earshot" src="${embedUrl(servers, { origin: servers.cdn })}" width="100%" height="290" frameborder="0" allow="autoplay" title="Player"></iframe>
-${recorder(servers.newsroom)}`,
-      ),
-    );
+    const host = hostPage(servers, 'host-wrong-origin.html', servers.cdn);
     const { context, page, watch } = await open(host);
     const player = await frameStartingWith(page, `${servers.newsroom}/dist/embed.html`);
     await player.locator('earshot-player').waitFor();
