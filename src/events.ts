@@ -1,15 +1,12 @@
 /** Earshot's DOM events: every one a CustomEvent that bubbles out of the shadow root. */
-import type { PlaybackEventMap } from './core/playback.js';
-import type { Track } from './core/track.js';
+import type { PlayerEventMap } from './core/events.js';
 
-export interface EarshotEventDetails extends PlaybackEventMap {
-  download: { index: number; url: string; filename: string };
-  embed: { index: number; url: string; snippet: string };
-  'playlist-change': { items: readonly Track[] };
-}
+/** `detail` of each event, by its name without the `earshot-` prefix. */
+export type EarshotEventDetails = PlayerEventMap;
 
 export type EarshotEventMap = { [K in keyof EarshotEventDetails as `earshot-${K}`]: CustomEvent<EarshotEventDetails[K]> };
 
+/** Dispatches `earshot-TYPE`. Only the player controller calls it: every event comes from the core. */
 export function fire<K extends keyof EarshotEventDetails>(target: EventTarget, type: K, detail: EarshotEventDetails[K]): void {
   target.dispatchEvent(new CustomEvent(`earshot-${type}`, { detail, bubbles: true, composed: true }));
 }

@@ -1,12 +1,13 @@
 /** The npm entry: no side effects. Import `earshot-player/define` (or call defineEarshotPlayer) to register. */
-export { EarshotPlayer, PLAYBACK_RATES } from './elements/earshot-player.js';
-export { PlayerController } from './controller.js';
-export type { TrackSource } from './controller.js';
+export { EarshotPlayer } from './elements/earshot-player.js';
+export { PLAYBACK_RATES, MIN_RATE, MAX_RATE } from './core/rates.js';
+export { PlayerController } from './controllers/player-controller.js';
 export type { EarshotEventDetails, EarshotEventMap } from './events.js';
 export { Playback } from './core/playback.js';
-export type { PlaybackEventMap, PlaybackEventName } from './core/playback.js';
-export { Status, ErrorCode } from './core/state.js';
-export type { PlayerState, PlayerError } from './core/state.js';
+export type { TrackSource, LoadOptions } from './core/playback.js';
+export type { PlayerEventMap, PlayerEventName } from './core/events.js';
+export { Status, ErrorCode, ListName } from './core/state.js';
+export type { PlayerState, PlayerError, ReadonlyStore } from './core/state.js';
 export type { Track, AudioSource } from './core/track.js';
 export { readManifest, readTrack, loadManifest } from './core/manifest.js';
 export type { ManifestResult, ManifestProblem } from './core/manifest.js';

@@ -1,5 +1,5 @@
 /** Why a source failed, in words: loaded only when one does. */
-import type { FailureCode } from './engine.js';
+import type { FailureCode } from './media-engine.js';
 
 /** Asks the server what went wrong with `url`, so that the listener reads a reason, not a code. */
 export async function diagnose(url: string, mediaErrorCode: number): Promise<{ code: FailureCode; reason: string }> {

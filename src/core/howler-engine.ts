@@ -1,245 +1,549 @@
-/** The only file that imports howler: a track's sources in, media events out. */
+/**
+ * The only file that imports howler. howler plays each source in HTML5 mode (it streams with range requests
+ * and starts at once) on a media element this adapter makes. Where howler's HTML5 path goes wrong in one
+ * engine or another, the fix is here, with a comment naming the engine and the behaviour, and a test in
+ * test/core/howler-engine.test.ts that drives it against a fake media element.
+ *
+ * The media element is the truth: what is reported comes from its events and attributes, and howler's own
+ * bookkeeping is brought in line with it before each call into howler.
+ */
 import { Howl, Howler } from 'howler';
-import type { EngineListener, EngineOptions, FailureCode, MediaEngine } from './engine.js';
 import { canPlay, formatOf } from './formats.js';
+import type { EngineListener, EngineOptions, FailureCode, MediaEngine } from './media-engine.js';
 import type { AudioSource } from './track.js';
 
+/** howler's private fields this adapter reads or keeps in line (howler 2.2.4, pinned in package.json). */
+interface SoundInternals {
+  _id: number;
+  _node?: HTMLMediaElement;
+  _seek: number;
+  _paused: boolean;
+  _ended: boolean;
+  _rate: number;
+  _volume: number;
+  _muted: boolean;
+}
 interface HowlInternals {
-  _sounds?: { _node?: HTMLAudioElement }[];
-  /** True while howler waits for the media's play() promise; a seek then sticks in its queue. */
-  _playLock?: boolean;
+  _sounds: SoundInternals[];
+  _playLock: boolean;
 }
 interface HowlerInternals {
-  _html5AudioPool?: HTMLAudioElement[];
+  _html5AudioPool?: HTMLMediaElement[];
   _canPlayEvent?: string;
+  ctx?: unknown;
 }
 
-/** howler keeps its HTML5 node private; we read it for MediaError details and buffering events. */
-function mediaElementOf(howl: Howl): HTMLAudioElement | undefined {
-  return (howl as unknown as HowlInternals)._sounds?.[0]?._node;
+/** How the adapter meets the platform; tests replace it. */
+export interface MediaPlatform {
+  /** Makes the media element for one source: `new Audio()`, or a test's fake. */
+  createMedia: () => HTMLMediaElement;
+  /** After a media error while playing, how long to watch whether the sound goes on anyway (ms). */
+  errorWatchMs: number;
+  /** After Play, how long a media may sit still at readyState 2 before it is nudged (ms). */
+  stallWatchMs: number;
 }
 
-/** Makes an HTML5-mode Howl without the AudioContext howler would otherwise create for nothing. */
-function createHowl(options: ConstructorParameters<typeof Howl>[0]): Howl {
-  // howler makes an AudioContext on its first Howl and on every Howler.volume() call unless this is off.
-  // A page that already made one (its own Web Audio Howls) keeps it.
-  if (!Howler.ctx) Howler.usingWebAudio = false;
-  const internals = Howler as unknown as HowlerInternals;
-  // howler starts an HTML5 sound on 'canplaythrough', which a slow or failing connection may never
-  // reach; a stream can start as soon as it has data to play ('canplay'), as <audio> itself does.
-  internals._canPlayEvent = 'canplay';
-  // howler warns "HTML5 Audio pool exhausted" into the page's console when its pool is empty.
-  const pool = internals._html5AudioPool;
-  if (Array.isArray(pool) && pool.length === 0) pool.push(new Audio());
-  return new Howl(options);
+const browser: MediaPlatform = { createMedia: () => new Audio(), errorWatchMs: 1000, stallWatchMs: 1500 };
+
+const HAVE_NOTHING = 0;
+const HAVE_METADATA = 1;
+/** How far the position must move after a media error while playing for the error to be no failure. */
+const STILL_PLAYING = 0.25;
+
+/** What the listener was last told about playing, so that each change is said once. */
+type Reported = 'idle' | 'waiting' | 'playing' | 'paused' | 'ended';
+
+/** Makes an HTML5-mode Howl that plays on `media`. */
+function createHowl(media: HTMLMediaElement, options: ConstructorParameters<typeof Howl>[0]): Howl {
+  const howler = Howler as unknown as HowlerInternals;
+  // howler makes an AudioContext on its first Howl (about 40 ms) unless this is off. A page that already
+  // made one for its own Web Audio Howls keeps it.
+  if (!howler.ctx) Howler.usingWebAudio = false;
+  // howler takes its media element from a pool, and warns "HTML5 Audio pool exhausted" into the page's
+  // console when the pool is empty: hand it ours, last, so that it takes this one.
+  const pool = howler._html5AudioPool;
+  pool?.push(media);
+  const howl = new Howl(options);
+  const left = pool?.indexOf(media) ?? -1;
+  if (left >= 0) pool!.splice(left, 1);
+  return howl;
 }
 
 /**
- * Plays one track through howler in HTML5 mode (it streams with range requests), trying its sources in
- * order: howler does not fall through to the next source when one fails, so this does.
+ * Plays one track, trying its sources in order: howler does not fall through to the next source when one
+ * fails, so this does.
  */
 export class HowlerEngine implements MediaEngine {
   readonly #listener: EngineListener;
   readonly #options: EngineOptions;
+  readonly #platform: MediaPlatform;
   readonly #candidates: AudioSource[];
   readonly #failures: { code: FailureCode; text: string }[] = [];
   #index = 0;
   #howl: Howl | null = null;
-  #node: HTMLAudioElement | undefined;
+  #sound: SoundInternals | null = null;
+  #media: HTMLMediaElement | null = null;
+  /** The listener wants sound: Play was pressed and not undone. */
   #wantPlay = false;
-  #pendingSeek = 0;
-  #loaded = false;
+  #prepared = false;
+  #reported: Reported = 'idle';
+  #readyReported = false;
+  #duration = NaN;
+  /** Where the media is to be when it has none to tell (before its metadata, between sources). */
+  #position: number;
+  /** A seek asked of the media that it has not finished. */
+  #seeking = false;
+  /** A source failed, and the next is being tried. */
   #recovering = false;
-  #seekOnPlay: number | null = null;
-  /** The media stalled while playing: its next 'playing' event is news. */
-  #stalled = false;
+  #failed = false;
   #disposed = false;
+  #errorWatch: ReturnType<typeof setTimeout> | undefined;
+  #stallWatch: ReturnType<typeof setTimeout> | undefined;
+  /** Telling howler that the media can play (see #start): that event is not the media's. */
+  #telling = false;
+  /** The media is to start at #position, which it has not reached yet. */
+  #startPending = false;
+  /** Where the media was when it was last asked to start. */
+  #startedAt = 0;
 
-  constructor(sources: readonly AudioSource[], listener: EngineListener, options: EngineOptions) {
+  constructor(sources: readonly AudioSource[], listener: EngineListener, options: EngineOptions, platform: Partial<MediaPlatform> = {}) {
     this.#listener = listener;
     this.#options = { ...options };
+    this.#platform = { ...browser, ...platform };
+    this.#position = options.start;
     this.#candidates = sources.filter((source) => {
       if (canPlay(source)) return true;
       this.#failures.push({ code: 'decode', text: `${describe(source)}: this browser cannot play ${source.type ?? formatOf(source)}` });
       return false;
     });
     if (this.#candidates.length === 0) queueMicrotask(() => this.#giveUp());
-    else if (options.preload === 'metadata') this.#open(false);
+    else if (options.preload === 'metadata') this.#open('metadata');
   }
 
   play(): void {
-    if (this.#disposed || this.#candidates.length === 0 || this.#index >= this.#candidates.length) return;
+    if (this.#disposed || this.#failed) return;
     this.#wantPlay = true;
-    if (this.#recovering) return;
-    if (!this.#howl) {
-      this.#open(true);
-      return;
-    }
-    const node = this.#node;
-    if (!this.#loaded && node && node.preload !== 'auto') node.preload = 'auto';
-    if (!this.#loaded) this.#listener.waiting();
-    this.#howl.play();
+    if (this.#recovering) return this.#report('waiting');
+    if (!this.#media) this.#open('auto');
+    const media = this.#media!;
+    // One sound: a media that plays, or is starting to, needs nothing more.
+    if (!media.paused) return;
+    if (media.preload !== 'auto') media.preload = 'auto';
+    this.#report('waiting');
+    this.#start();
   }
 
   pause(): void {
     this.#wantPlay = false;
-    this.#howl?.pause();
+    const media = this.#media;
+    if (media && !media.paused) {
+      const howl = this.#howl!;
+      const sound = this.#sound!;
+      // howler queues a pause until the media's play() promise settles (the sound would start, then stop),
+      // and skips pausing a media whose duration is NaN. When howler would act at once, it keeps its own
+      // books; the media is paused here either way.
+      if (howl.state() === 'loaded' && !(howl as unknown as HowlInternals)._playLock) howl.pause(sound._id);
+      sound._seek = media.currentTime;
+      sound._paused = true;
+      if (!media.paused) media.pause();
+    }
+    if (this.#reported === 'waiting' || this.#reported === 'playing') this.#report('paused');
   }
 
   seek(fileSeconds: number): void {
-    this.#pendingSeek = fileSeconds;
-    const howl = this.#howl;
-    if (!howl) return;
-    // A seek made while howler loads or starts playing sticks in its queue: hold it until howler's 'play'.
-    if (!this.#loaded || (howl as unknown as HowlInternals)._playLock) this.#seekOnPlay = fileSeconds;
-    else howl.seek(fileSeconds);
+    this.#position = fileSeconds;
+    const media = this.#media;
+    if (this.#sound) this.#sound._seek = fileSeconds;
+    if (!media || media.readyState === HAVE_NOTHING) {
+      // Nothing loaded to move: the position is kept for the media's metadata (see #goToStart).
+      this.#startPending = true;
+      queueMicrotask(() => {
+        if (!this.#disposed && this.#position === fileSeconds) this.#listener.seeked(fileSeconds);
+      });
+      return;
+    }
+    // howler queues a seek made while it loads or while its play() promise is pending, and may never run
+    // it (its queue waits for an event that already passed); and it pauses and replays the media around
+    // each seek. The media element seeks by itself at any time, and says so with 'seeked'.
+    this.#seeking = true;
+    this.#startPending = false;
+    media.currentTime = fileSeconds;
   }
 
   position(): number {
-    if (this.#seekOnPlay !== null) return this.#seekOnPlay;
-    if (this.#howl && this.#loaded) {
-      const position = this.#howl.seek();
-      if (typeof position === 'number' && Number.isFinite(position)) return position;
-    }
-    return this.#pendingSeek;
+    const media = this.#media;
+    if (!media || media.readyState === HAVE_NOTHING) return this.#position;
+    const position = media.currentTime;
+    return Number.isFinite(position) ? position : this.#position;
   }
 
+  // howler queues rate, volume and mute changes while it loads or starts, and its play() sets them again
+  // from its own fields: those are kept in line, and the media takes the change at once.
   setRate(rate: number): void {
     this.#options.rate = rate;
-    this.#howl?.rate(rate);
+    if (this.#sound) this.#sound._rate = rate;
+    if (this.#media) this.#media.playbackRate = rate;
   }
 
   setVolume(volume: number): void {
     this.#options.volume = volume;
-    this.#howl?.volume(volume);
+    if (this.#sound) this.#sound._volume = volume;
+    if (this.#media) this.#media.volume = volume;
   }
 
   setMuted(muted: boolean): void {
     this.#options.muted = muted;
-    this.#howl?.mute(muted);
+    if (this.#sound) this.#sound._muted = muted;
+    if (this.#media) this.#media.muted = muted;
+  }
+
+  prepare(): void {
+    this.#prepared = true;
+    if (!this.#media && !this.#disposed && !this.#failed && !this.#recovering && this.#index < this.#candidates.length) this.#open('metadata');
   }
 
   unload(): void {
     this.#disposed = true;
+    this.#wantPlay = false;
     this.#close();
   }
 
-  #open(play: boolean): void {
+  // ——— Inside ———
+
+  #open(preload: 'auto' | 'metadata'): void {
     const source = this.#candidates[this.#index]!;
-    const howl = createHowl({
+    const media = this.#platform.createMedia();
+    for (const [type, handler] of this.#mediaEvents) media.addEventListener(type, handler);
+    watchRefusals(media, () => this.#onRefused(media));
+    skipSeeksInPlace(media);
+    const howl = createHowl(media, {
       src: [source.src],
       format: [formatOf(source)],
       html5: true,
-      // With preload 'none' the Howl is only made on Play, and then it must load the file.
-      preload: play ? true : 'metadata',
+      preload: preload === 'auto' ? true : 'metadata',
       rate: this.#options.rate,
       volume: this.#options.volume,
       mute: this.#options.muted,
+      // howler ends a sound by a timer set from the duration the media gives at its first canplay, and ends
+      // it at once when the start is at or past that. WebKitGTK gives 0 there for an MP3 without a Xing or
+      // ID3 header (the real duration follows milliseconds later), so the track "ended" before a sound. With
+      // an endless sprite the end comes only from the media's own 'ended' event.
+      sprite: { __default: [0, Infinity] },
     });
+    const sound = (howl as unknown as HowlInternals)._sounds[0];
     this.#howl = howl;
-    this.#loaded = false;
-    const current = (handler: (...args: never[]) => void) =>
-      ((...args: never[]) => {
-        if (!this.#disposed && this.#howl === howl) handler(...args);
-      }) as (...args: unknown[]) => void;
-    howl.on('load', current(() => this.#onLoad(howl)));
-    howl.on('loaderror', current((_id: number, code: unknown) => void this.#onLoadError(howl, code)));
-    howl.on('playerror', current(() => this.#onPlayError(howl)));
-    howl.on('play', current(() => {
-      if (this.#seekOnPlay !== null) {
-        howl.seek(this.#seekOnPlay);
-        this.#seekOnPlay = null;
-      }
-      // A pause asked for while loading reaches howler after its queued play: that play is no news.
-      if (this.#wantPlay) this.#listener.play();
-    }));
-    howl.on('pause', current(() => this.#listener.pause()));
-    howl.on('end', current(() => {
-      this.#wantPlay = false;
-      this.#pendingSeek = 0;
-      this.#listener.end();
-    }));
-    this.#node = mediaElementOf(howl);
-    this.#node?.addEventListener('waiting', this.#onWaiting);
-    this.#node?.addEventListener('playing', this.#onPlaying);
-    if (play) {
-      this.#listener.waiting();
-      if (this.#pendingSeek > 0) howl.seek(this.#pendingSeek);
-      howl.play();
+    this.#media = media;
+    if (!sound || sound._node !== media) {
+      // howler refused the source itself (no codec by its own test): a failure like any other.
+      this.#sound = null;
+      queueMicrotask(() => void this.#sourceFailed(media, 4));
+      return;
     }
+    this.#sound = sound;
+    sound._seek = this.#position;
+    this.#startPending = this.#position > 0;
   }
 
   #close(): void {
-    this.#node?.removeEventListener('waiting', this.#onWaiting);
-    this.#node?.removeEventListener('playing', this.#onPlaying);
-    this.#node = undefined;
-    this.#howl?.off();
-    this.#howl?.unload();
+    clearTimeout(this.#errorWatch);
+    clearTimeout(this.#stallWatch);
+    this.#seeking = false;
+    const media = this.#media;
+    const howl = this.#howl;
+    this.#media = null;
     this.#howl = null;
-    this.#loaded = false;
+    this.#sound = null;
+    if (media) {
+      for (const [type, handler] of this.#mediaEvents) media.removeEventListener(type, handler);
+      media.pause();
+    }
+    if (howl) {
+      howl.off();
+      howl.unload();
+    }
+    // howler returns a played element to its shared pool on unload; this one was ours, and goes with us.
+    const pool = (Howler as unknown as HowlerInternals)._html5AudioPool;
+    const left = media ? (pool?.indexOf(media) ?? -1) : -1;
+    if (left >= 0) pool!.splice(left, 1);
   }
 
-  readonly #onWaiting = () => {
-    if (this.#disposed || !this.#wantPlay) return;
-    this.#stalled = this.#loaded;
-    this.#listener.waiting();
-  };
-
-  /** Playing again after a stall; the first start is reported by howler's own 'play'. */
-  readonly #onPlaying = () => {
-    if (this.#disposed || !this.#stalled || !this.#wantPlay) return;
-    this.#stalled = false;
-    this.#listener.play();
-  };
-
-  #onLoad(howl: Howl): void {
-    this.#loaded = true;
-    const node = mediaElementOf(howl);
-    const duration = node && Number.isFinite(node.duration) ? node.duration : howl.duration();
-    this.#listener.ready(duration);
+  #start(): void {
+    const howl = this.#howl!;
+    const sound = this.#sound;
+    const media = this.#media!;
+    if (!sound) return;
+    // howler's books say playing while the media was paused from outside (the OS, an interruption): its
+    // play() would then do nothing.
+    sound._paused = true;
+    sound._ended = false;
+    sound._seek = this.position();
+    this.#startedAt = sound._seek;
+    // One sound: howler's play() without an id starts a new sound on a second media element whenever its
+    // play lock is on or its one sound has ended (37 copies after a few hundred calls). With the id it plays
+    // this one, or leaves it playing.
+    howl.play(sound._id);
+    // howler calls the media's play() only after 'canplay' (it wants the duration for its end timer), and
+    // again waits for one whenever readyState < 3. The media needs no such wait: play() at any readyState
+    // starts as soon as data arrives, as a bare <audio> does. Waiting costs a fetch's time on every click,
+    // loses the click's user activation that Safari requires, and never ends where no canplay comes:
+    // WebKitGTK after a paused seek, Firefox after a seek to the end (both sit at readyState 2). With the
+    // endless sprite above, howler loses nothing by going at once, so it is told it can.
+    const canPlayEvent = (Howler as unknown as HowlerInternals)._canPlayEvent ?? 'canplaythrough';
+    this.#telling = true;
+    try {
+      for (let tries = 0; tries < 3 && howl.state() === 'loading' && this.#media === media; tries++) media.dispatchEvent(new Event(canPlayEvent));
+    } finally {
+      this.#telling = false;
+    }
+    this.#watchStart(media, 2);
   }
 
-  async #onLoadError(howl: Howl, code: unknown): Promise<void> {
+  /**
+   * WebKitGTK may keep a seek made while paused until the next play(), and then sit still at readyState 2,
+   * neither playing nor waiting for anything (a bare <audio> does it too, about one start in eight after a
+   * paused seek). A seek to where it is gets it going. This looks once or twice after a start, never while idle.
+   */
+  #watchStart(media: HTMLMediaElement, tries: number): void {
+    clearTimeout(this.#stallWatch);
+    const from = media.currentTime;
+    this.#stallWatch = setTimeout(() => {
+      if (this.#disposed || this.#media !== media || !this.#wantPlay || media.paused || media.seeking || media.readyState > 2) return;
+      if (media.readyState === HAVE_NOTHING || media.currentTime > from + 0.05) return;
+      nudge(media);
+      if (tries > 1) this.#watchStart(media, tries - 1);
+    }, this.#platform.stallWatchMs);
+  }
+
+  #report(next: Reported): void {
+    if (next === this.#reported) return;
+    this.#reported = next;
+    if (next === 'waiting') this.#listener.waiting();
+    else if (next === 'playing') this.#listener.playing();
+    else if (next === 'paused') this.#listener.paused();
+    else if (next === 'ended') this.#listener.ended();
+  }
+
+  // A media's events come a task after what caused them: each handler checks that the media is still so
+  // (a 'pause' queued before a play() that came in the same task is stale).
+  readonly #mediaEvents: [string, (event: Event) => void][] = [
+    ['loadedmetadata', (event) => this.#current(event) && this.#onMetadata()],
+    ['durationchange', (event) => {
+      if (!this.#current(event)) return;
+      this.#checkDuration();
+      this.#goToStart();
+    }],
+    // It can play, with its length known or not (WebKitGTK reads no length from an MP3 without a header until
+    // it plays): ready. Only the media's own event: the one told to howler (see #start) says nothing.
+    ['canplay', (event) => this.#current(event) && !this.#telling && this.#ready()],
+    ['waiting', (event) => {
+      if (this.#current(event) && this.#wantPlay && !this.#media!.paused) this.#report('waiting');
+    }],
+    ['playing', (event) => this.#current(event) && this.#onPlaying()],
+    // WebKitGTK, starting at readyState 2 (after a paused seek), plays without ever saying 'playing': the
+    // position moving is the media's word that it plays.
+    ['timeupdate', (event) => {
+      const media = this.#media;
+      if (!this.#current(event) || this.#reported !== 'waiting' || media!.paused || media!.seeking) return;
+      if (media!.currentTime > this.#startedAt + 0.01) this.#onPlaying();
+    }],
+    ['pause', (event) => {
+      const media = this.#media;
+      // At the end a media pauses, then says 'ended'.
+      if (!this.#current(event) || !media!.paused || media!.ended || this.#recovering) return;
+      // Paused from outside (the OS, an interruption): the listener hears it.
+      if (this.#reported === 'playing' || this.#reported === 'waiting') {
+        this.#wantPlay = false;
+        this.#report('paused');
+      }
+    }],
+    ['seeked', (event) => {
+      const media = this.#media;
+      if (!this.#current(event)) return;
+      this.#goToStart();
+      if (!this.#seeking || media!.seeking) return;
+      this.#seeking = false;
+      this.#startedAt = media!.currentTime;
+      this.#listener.seeked(media!.currentTime);
+    }],
+    // Firefox says 'ended' after a seek to the end while paused, where the others say nothing: the track
+    // ends when it plays to its end, not when the listener skips there.
+    ['ended', (event) => {
+      if (!this.#current(event) || !this.#media!.ended || !this.#wantPlay) return;
+      this.#wantPlay = false;
+      this.#report('ended');
+    }],
+    ['error', (event) => this.#current(event) && this.#onError()],
+  ];
+
+  #current(event: Event): boolean {
+    return !this.#disposed && event.currentTarget === this.#media;
+  }
+
+  #onPlaying(): void {
+    const media = this.#media!;
+    if (media.paused) return;
+    // A start that raced a pause: the pause wins.
+    if (!this.#wantPlay) return media.pause();
+    this.#ready();
+    this.#report('playing');
+  }
+
+  #onMetadata(): void {
+    this.#checkDuration();
+    this.#goToStart();
+  }
+
+  /**
+   * A start asked for before the metadata (a segment's, a seek while loading): most engines took it as the
+   * default start position; where one did not, the media moves there once it can (WebKitGTK cannot seek
+   * while it takes the length to be 0).
+   */
+  #goToStart(): void {
+    const media = this.#media!;
+    if (!this.#startPending || media.readyState === HAVE_NOTHING || media.seeking) return;
+    // There, or past it playing on: done (a late seek would pull the sound back).
+    if (media.currentTime >= this.#position - 0.1) {
+      this.#startPending = false;
+      return;
+    }
+    if (!(media.duration > 0)) return;
+    this.#startPending = false;
+    media.currentTime = this.#position;
+  }
+
+  /**
+   * A duration of 0 or NaN is no duration: WebKitGTK says 0 at loadedmetadata and canplaythrough for an MP3
+   * without a Xing or ID3 header, and the real one when more of the file has come. The track is ready once its
+   * length is known (or known to be endless), or once it can play.
+   */
+  #checkDuration(): void {
+    const duration = this.#media!.duration;
+    if (Number.isNaN(duration) || duration <= 0) return;
+    if (Number.isFinite(duration) && duration !== this.#duration) {
+      this.#duration = duration;
+      this.#listener.duration(duration);
+    }
+    this.#ready();
+  }
+
+  #ready(): void {
+    if (this.#readyReported) return;
+    this.#readyReported = true;
+    this.#listener.ready();
+  }
+
+  /** The media refused play() (NotAllowedError): autoplay without a gesture. */
+  #onRefused(media: HTMLMediaElement): void {
+    if (this.#disposed || media !== this.#media || media.error) return;
+    this.#wantPlay = false;
+    this.#reported = 'paused';
+    this.#listener.blocked();
+  }
+
+  #onError(): void {
+    const media = this.#media!;
+    if (this.#recovering) return;
+    const code = media.error?.code ?? 0;
+    // Firefox with no audio output (no sound card, no PulseAudio) reports MediaError 3 "OnMediaSinkAudioError"
+    // on every play while the sound goes on. An error while the position keeps moving does not end playback:
+    // watch it for a moment, and fail only if the media stopped.
+    if (this.#reported === 'playing' && !media.paused && media.readyState >= HAVE_METADATA) {
+      const from = media.currentTime;
+      clearTimeout(this.#errorWatch);
+      this.#errorWatch = setTimeout(() => {
+        if (this.#disposed || this.#media !== media) return;
+        if (!media.paused && media.currentTime > from + STILL_PLAYING) return;
+        void this.#sourceFailed(media, code);
+      }, this.#platform.errorWatchMs);
+      return;
+    }
+    void this.#sourceFailed(media, code);
+  }
+
+  async #sourceFailed(media: HTMLMediaElement, mediaCode: number): Promise<void> {
+    if (this.#disposed || this.#recovering || media !== this.#media) return;
     const source = this.#candidates[this.#index]!;
-    const position = this.position();
-    const node = mediaElementOf(howl);
-    const mediaCode = typeof code === 'number' ? code : (node?.error?.code ?? 0);
+    this.#position = this.position();
     this.#close();
     this.#recovering = true;
     // Only a failure needs this: it is loaded then.
     const { diagnose } = await import('./diagnose.js');
-    const { code: failure, reason } = await diagnose(source.src, mediaCode);
+    const { code, reason } = await diagnose(source.src, mediaCode);
     this.#recovering = false;
     if (this.#disposed) return;
-    this.#failures.push({ code: failure, text: `${describe(source)}: ${reason}` });
+    this.#failures.push({ code, text: `${describe(source)}: ${reason}` });
     this.#index += 1;
     if (this.#index >= this.#candidates.length) {
       this.#giveUp();
       return;
     }
     // The next source takes over where the failed one was.
-    this.#pendingSeek = position;
-    if (this.#wantPlay) this.#open(true);
-    else if (this.#options.preload === 'metadata') this.#open(false);
-  }
-
-  #onPlayError(howl: Howl): void {
-    // A file that cannot load also refuses to play; its loaderror tells the real story.
-    setTimeout(() => {
-      if (this.#disposed || this.#howl !== howl || mediaElementOf(howl)?.error) return;
-      this.#wantPlay = false;
-      this.#listener.blocked();
-    }, 50);
+    if (this.#wantPlay) {
+      this.#open('auto');
+      this.#start();
+    } else if (this.#options.preload === 'metadata' || this.#prepared) this.#open('metadata');
   }
 
   #giveUp(): void {
     if (this.#disposed) return;
     this.#close();
+    this.#failed = true;
     const network = this.#failures.every((failure) => failure.code === 'network');
     const summary = network ? 'The audio could not be loaded' : 'The audio could not be played';
     const details = this.#failures.map((failure) => failure.text).join('; ');
     this.#listener.fail(network ? 'network' : 'decode', `${summary} (${details}).`);
   }
+}
+
+/**
+ * howler calls the media's play() and keeps the promise to itself; its refusal (NotAllowedError: no user
+ * gesture) must be told apart from an abort (a pause, a new source) and from a bad source (the media's
+ * 'error' says that). This watches every play() call on the one media element we made.
+ */
+function watchRefusals(media: HTMLMediaElement, refused: () => void): void {
+  const play = media.play;
+  media.play = function (this: HTMLMediaElement) {
+    const started = play.call(this);
+    started?.catch?.((error: unknown) => {
+      if (error instanceof DOMException && error.name === 'NotAllowedError') refused();
+    });
+    return started;
+  };
+}
+
+/** The media's own currentTime accessor (HTMLMediaElement's, or a test fake's), found on its prototypes. */
+function currentTimeOf(media: HTMLMediaElement): PropertyDescriptor {
+  for (let proto = Object.getPrototypeOf(media); proto; proto = Object.getPrototypeOf(proto)) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, 'currentTime');
+    if (descriptor) return descriptor;
+  }
+  throw new TypeError('not a media element');
+}
+
+/**
+ * howler's play() sets currentTime to where its sound is, on every start: a seek to where the media already
+ * is. Engines seek anyway (Chromium elides it only while paused), and in WebKitGTK a seek that comes with
+ * play() is what leaves the media sitting still at readyState 2. On the one media element we made, a seek to
+ * where it is (and is not leaving) is skipped.
+ */
+function skipSeeksInPlace(media: HTMLMediaElement): void {
+  const currentTime = currentTimeOf(media);
+  Object.defineProperty(media, 'currentTime', {
+    configurable: true,
+    get(this: HTMLMediaElement) {
+      return currentTime.get!.call(this);
+    },
+    set(this: HTMLMediaElement, seconds: number) {
+      if (this.readyState > HAVE_NOTHING && !this.seeking && Math.abs(currentTime.get!.call(this) - seconds) < 0.001) return;
+      currentTime.set!.call(this, seconds);
+    },
+  });
+}
+
+/** A real seek to where the media is: it gets a stuck WebKitGTK pipeline going again. */
+function nudge(media: HTMLMediaElement): void {
+  const currentTime = currentTimeOf(media);
+  currentTime.set!.call(media, currentTime.get!.call(media));
 }
 
 function describe(source: AudioSource): string {
@@ -251,4 +555,3 @@ function describe(source: AudioSource): string {
     return name;
   }
 }
-

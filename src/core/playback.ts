@@ -1,25 +1,22 @@
-/** The player without a face: tracks, the current one, its media, and the state and events they make. */
-import { createEngine, type EngineFactory, type EngineListener, type MediaEngine } from './engine.js';
-import { ErrorCode, initialState, Status, Store, type PlayerError, type PlayerState } from './state.js';
-import { segmentDuration, segmentStart, type Track } from './track.js';
-
-export interface PlaybackEventMap {
-  ready: { index: number; track: Track; duration: number };
-  play: { index: number; currentTime: number };
-  pause: { index: number; currentTime: number };
-  ended: { index: number };
-  timeupdate: { currentTime: number; duration: number };
-  seeked: { currentTime: number };
-  trackchange: { index: number; track: Track };
-  ratechange: { playbackRate: number };
-  volumechange: { volume: number; muted: boolean };
-  error: PlayerError;
-}
-export type PlaybackEventName = keyof PlaybackEventMap;
-export type PlaybackEmitter = <K extends PlaybackEventName>(type: K, detail: PlaybackEventMap[K]) => void;
+/**
+ * The player without a face: its tracks, which list plays, the current track's media, and the state and
+ * events they make. It is the only writer of the player's state; everything else reads `store` and asks
+ * through these methods. A change that depends on the media (playing, paused, seeked, ended) is committed
+ * when the media reports it.
+ */
+import { Clock } from './clock.js';
+import { createEngine } from './deferred-engine.js';
+import type { ListenerEventName, PlayerEmitter, PlayerEventMap } from './events.js';
+import { loadManifest, readManifest, readTrack, type ManifestProblem, type ManifestResult } from './manifest.js';
+import type { EngineFactory, EngineListener, MediaEngine } from './media-engine.js';
+import { MAX_RATE, MIN_RATE } from './rates.js';
+import { ErrorCode, initialState, ListName, Status, Store, type PlayerError, type PlayerState, type ReadonlyStore } from './state.js';
+import type { TimeRange } from './time.js';
+import { clipTrack, segmentDuration, segmentStart, type Track } from './track.js';
+import { safeUrl } from './url.js';
 
 export interface PlaybackOptions {
-  emit: PlaybackEmitter;
+  emit: PlayerEmitter;
   engine?: EngineFactory;
 }
 
@@ -28,26 +25,49 @@ export interface ChangeOptions {
   silent?: boolean;
 }
 
-/** `earshot-timeupdate` at most four a second. */
-export const TICK_MS = 260;
-export const MIN_RATE = 0.25;
-export const MAX_RATE = 4;
+/** Where the tracks come from, in the order the element prefers them. */
+export type TrackSource =
+  | { kind: 'manifest'; url: string }
+  | { kind: 'inline'; fields: Record<string, unknown> }
+  | { kind: 'tracks'; data: unknown }
+  | { kind: 'none' };
 
-type Settle = { resolve: () => void; reject: (error: Error) => void };
+export interface LoadOptions {
+  /** The track to select first. */
+  index?: number;
+  /** Play only this part of that track (counted from its own start). */
+  range?: TimeRange;
+}
+
+/** Previous goes back to the start of the track after this much of it, and to the track before otherwise. */
+const RESTART_AFTER = 3;
+/** Play at (or within this of) the end starts the track again. */
+const AT_END = 0.05;
+
+interface Pending {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
 
 export class Playback {
-  readonly store = new Store<PlayerState>(initialState);
-  readonly #emit: PlaybackEmitter;
+  readonly #store = new Store<PlayerState>(initialState);
+  /** The player's state, read-only: read it, subscribe to it, and ask for changes through the methods. */
+  readonly store: ReadonlyStore<PlayerState> = this.#store.view;
+  readonly #emit: PlayerEmitter;
   readonly #createEngine: EngineFactory;
+  readonly #clock = new Clock(() => this.#tick());
   #engine: MediaEngine | null = null;
-  #fileDuration: number | undefined;
   #preload: 'none' | 'metadata' = 'none';
-  #ticker: ReturnType<typeof setInterval> | undefined;
-  #endTimer: ReturnType<typeof setTimeout> | undefined;
-  #waiters: Settle[] = [];
+  /** The play() promise of a start the media has not confirmed yet: a second play() gets the same one. */
+  #starting: Pending | null = null;
   #autoplaying = false;
-  /** Waiting for data in the middle of playing: the sound coming back is not a new 'play'. */
-  #stalled = false;
+  /** `earshot-play` went out for this start; its `earshot-pause` may follow. */
+  #announcedPlay = false;
+  /** The pending seek was set by the page as a property: no `earshot-seeked` for it. */
+  #silentSeek = false;
+  #loading: AbortController | undefined;
+  #lastSource: { source: TrackSource; base: string; options: LoadOptions } | undefined;
 
   constructor(options: PlaybackOptions) {
     this.#emit = options.emit;
@@ -55,70 +75,129 @@ export class Playback {
   }
 
   get state(): PlayerState {
-    return this.store.state;
+    return this.#store.getState();
   }
 
   /** Seconds into the segment, read from the media while it plays (the state lags by up to a tick). */
   get currentTime(): number {
-    return this.state.status === Status.playing ? this.#position() : this.state.currentTime;
+    return this.state.status === Status.playing && !this.state.seeking ? this.#position() : this.state.currentTime;
   }
 
+  /** The track that plays, or is ready to. */
   get track(): Track | undefined {
-    return this.state.tracks[this.state.index];
+    return this.state.queue[this.state.index];
+  }
+
+  /** True unless the player plays or is starting to. */
+  get paused(): boolean {
+    const { status } = this.state;
+    return !(status === Status.playing || (status === Status.loading && this.#engine !== null));
   }
 
   set preload(value: 'none' | 'metadata') {
     this.#preload = value;
   }
 
-  /** Replaces the tracks; nothing is fetched until Play unless preload is `metadata`. */
-  setTracks(tracks: readonly Track[], options: { title?: string; index?: number } = {}): void {
-    const index = clampIndex(options.index ?? 0, tracks.length);
-    this.store.update({ tracks: Object.freeze([...tracks]), title: options.title, error: null });
-    this.#load(index);
+  // ——— Tracks ———
+
+  /**
+   * Loads the player's own tracks from `source`. Resolves true once they are in, false when they failed or
+   * a newer load overtook this one.
+   */
+  async load(source: TrackSource, base: string, options: LoadOptions = {}): Promise<boolean> {
+    this.#loading?.abort();
+    this.#loading = undefined;
+    this.#lastSource = { source, base, options };
+    switch (source.kind) {
+      case 'none':
+        this.#use([], undefined, options);
+        return false;
+      case 'inline': {
+        const { track, problems } = readTrack(source.fields, base);
+        // A one-track player that cannot play says so once, below, rather than as a manifest problem.
+        this.#report(problems.filter((p) => p.code === ErrorCode.invalidUrl));
+        if (track) return this.#use([track], undefined, options);
+        if (problems.some((p) => p.code === ErrorCode.invalidUrl)) {
+          this.#refuse('This audio cannot be played: its address was refused (only http, https and relative addresses are allowed).', ErrorCode.invalidUrl);
+        } else this.#refuse('This player has no audio to play: its address is missing.');
+        return false;
+      }
+      case 'tracks':
+        return this.#take(readManifest(source.data, base), options);
+      case 'manifest': {
+        const url = safeUrl(source.url, base);
+        if (url === null) {
+          this.#report([{ code: ErrorCode.invalidUrl, message: 'The manifest address was refused (only http, https and relative addresses are allowed).' }]);
+          this.#refuse('There is no manifest to load: its address was refused.');
+          return false;
+        }
+        const abort = new AbortController();
+        this.#loading = abort;
+        this.#use([], undefined, {});
+        this.#store.update({ loadingTracks: true, status: Status.loading });
+        let result: ManifestResult;
+        try {
+          result = await loadManifest(url, abort.signal);
+        } catch {
+          return false; // overtaken by a newer load
+        }
+        if (abort.signal.aborted) return false;
+        this.#loading = undefined;
+        this.#store.update({ loadingTracks: false });
+        return this.#take(result, options);
+      }
+    }
   }
 
-  /** Shows an error that is not the media's (a manifest that failed, say). */
-  fail(error: PlayerError): void {
-    if (error.fatal) {
-      this.#unload();
-      this.#rejectWaiters(new Error(error.message));
-      this.store.update({ status: Status.error, error });
-    } else if (!this.state.error?.fatal) {
-      this.store.update({ error });
+  /** Plays track `index` of the player's own tracks, or of the listener's saved playlist `saved`. */
+  playFrom(list: ListName, index: number, saved: readonly Track[] = []): void {
+    const queue = list === ListName.own ? this.state.tracks : Object.freeze([...saved]);
+    if (!queue[index]) return;
+    if (list === this.state.list && list === ListName.own) {
+      this.select(index, { play: true });
+      return;
     }
-    this.#emit('error', error);
+    this.#store.update({ list, queue });
+    this.#load(index);
+    this.#emit('trackchange', { index, track: queue[index]! });
+    this.play().catch(() => {});
   }
 
   select(index: number, options: ChangeOptions & { play?: boolean } = {}): void {
-    const { tracks } = this.state;
-    if (!Number.isInteger(index) || index < 0 || index >= tracks.length) return;
+    const { queue } = this.state;
+    if (!Number.isInteger(index) || index < 0 || index >= queue.length) return;
     this.#load(index);
-    if (!options.silent) this.#emit('trackchange', { index, track: tracks[index]! });
-    if (options.play) this.#request();
+    if (!options.silent) this.#emit('trackchange', { index, track: queue[index]! });
+    if (options.play) this.play().catch(() => {});
   }
 
-  /** Playing, or about to: a track change keeps the sound going. */
-  get #busy(): boolean {
-    return this.state.status === Status.playing || this.state.status === Status.loading;
+  next(options: ChangeOptions = {}): void {
+    this.select(this.state.index + 1, { play: !this.paused, ...options });
   }
 
-  next(options: ChangeOptions & { play?: boolean } = {}): void {
-    this.select(this.state.index + 1, { play: this.#busy, ...options });
-  }
-
-  previous(options: ChangeOptions & { play?: boolean } = {}): void {
+  previous(options: ChangeOptions = {}): void {
     // Like every player: back to the start first, to the previous track when already near it.
-    if (this.currentTime > 3 || this.state.index === 0) this.seek(0, options);
-    else this.select(this.state.index - 1, { play: this.#busy, ...options });
+    if (this.currentTime > RESTART_AFTER || this.state.index === 0) this.seek(0, options);
+    else this.select(this.state.index - 1, { play: !this.paused, ...options });
   }
 
-  /** Starts playing; settles when the media plays, or fails. */
+  // ——— Playing ———
+
+  /** Starts playing; settles when the media plays, or cannot. A second call while starting or playing starts nothing. */
   play(): Promise<void> {
     if (!this.#engine) return Promise.reject(new Error(this.state.error?.message ?? 'There is nothing to play.'));
-    const started = new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
-    this.#request();
-    return started;
+    if (this.state.status === Status.playing) return Promise.resolve();
+    if (this.#starting) return this.#starting.promise;
+    const pending = {} as Pending;
+    pending.promise = new Promise<void>((resolve, reject) => Object.assign(pending, { resolve, reject }));
+    this.#starting = pending;
+    const engine = this.#engine;
+    const { duration, status } = this.state;
+    // At the end (played out, or skipped past it while paused), Play starts the track again.
+    if (status === Status.ended || (Number.isFinite(duration) && this.state.currentTime >= duration - AT_END)) this.seek(0, { silent: true });
+    if (this.state.error && !this.state.error.fatal) this.#store.update({ error: null });
+    if (this.#engine === engine) engine.play();
+    return pending.promise;
   }
 
   /** Tries to start without a gesture; where the browser refuses, waits for Play and says so. */
@@ -128,29 +207,30 @@ export class Playback {
   }
 
   pause(): void {
-    if (!this.#engine) return;
-    if (this.state.status === Status.loading) this.store.update({ status: this.state.currentTime > 0 ? Status.paused : Status.idle });
-    this.#engine.pause();
-    this.#rejectWaiters(abortError('Paused before playback started.'));
+    this.#engine?.pause();
   }
 
   toggle(): void {
-    if (this.#busy) this.pause();
-    else this.play().catch(() => {});
+    if (this.paused) this.play().catch(() => {});
+    else this.pause();
+  }
+
+  /** The listener shows intent to play (a pointer over the player, focus on it): get the media ready to start at once. */
+  prepare(): void {
+    this.#engine?.prepare();
   }
 
   /** Seeks to `seconds` into the segment. */
   seek(seconds: number, options: ChangeOptions = {}): void {
     const track = this.track;
     if (!this.#engine || !track || !Number.isFinite(seconds)) return;
-    const duration = this.state.duration;
-    const limit = Number.isFinite(duration) ? duration : Infinity;
-    const target = Math.min(Math.max(0, seconds), limit);
+    const target = this.#clamp(seconds);
+    this.#silentSeek = options.silent === true;
+    // Like a media element: the position is the target at once, and `seeking` until the media is there.
+    const ended = this.state.status === Status.ended && target < this.state.duration;
+    this.#store.update({ currentTime: target, seeking: true, ...(ended ? { status: Status.paused } : {}) });
+    this.#clock.cancelEnd();
     this.#engine.seek(segmentStart(track) + target);
-    const ended = this.state.status === Status.ended && target < limit;
-    this.store.update({ currentTime: target, ...(ended ? { status: Status.paused } : {}) });
-    if (this.state.status === Status.playing) this.#scheduleEnd();
-    if (!options.silent) this.#emit('seeked', { currentTime: target });
   }
 
   skip(delta: number, options: ChangeOptions = {}): void {
@@ -161,9 +241,9 @@ export class Playback {
     if (!Number.isFinite(rate)) return;
     const playbackRate = Math.min(MAX_RATE, Math.max(MIN_RATE, rate));
     if (playbackRate === this.state.playbackRate) return;
-    this.store.update({ playbackRate });
+    this.#store.update({ playbackRate });
     this.#engine?.setRate(playbackRate);
-    if (this.state.status === Status.playing) this.#scheduleEnd();
+    this.#watchEnd();
     if (!options.silent) this.#emit('ratechange', { playbackRate });
   }
 
@@ -176,22 +256,27 @@ export class Playback {
     this.#setSound(this.state.volume, muted, options);
   }
 
-  /** After an error: loads the track again where it was and plays. */
+  /** After an error: loads the manifest again, or the track where it was and plays. */
   retry(): void {
+    const error = this.state.error;
+    if (error?.code === ErrorCode.manifest && this.#lastSource) {
+      const { source, base, options } = this.#lastSource;
+      void this.load(source, base, options);
+      return;
+    }
     if (!this.track) return;
     const at = this.state.currentTime;
-    this.store.update({ error: null });
+    this.#store.update({ error: null });
     this.#load(this.state.index, at);
-    this.#request();
+    this.play().catch(() => {});
   }
 
   /** Stops the sound and lets go of the media; the tracks stay. */
   dispose(): void {
     this.#unload();
-    this.#rejectWaiters(abortError('The player was removed.'));
-    if (this.state.status === Status.playing || this.state.status === Status.loading) {
-      this.store.update({ status: Status.paused });
-    }
+    this.#settle(abortError('The player was removed.'));
+    this.#announcedPlay = false;
+    if (this.state.status === Status.playing || this.state.status === Status.loading) this.#store.update({ status: Status.paused, seeking: false });
   }
 
   /** Makes the media again, after dispose(), where it was. */
@@ -199,164 +284,214 @@ export class Playback {
     if (!this.#engine && this.track && this.state.status !== Status.error) this.#load(this.state.index, this.state.currentTime);
   }
 
+  // ——— What the listener did elsewhere ———
+
+  /** Tells the page about something the listener did outside playback: a download, the embed code, the saved playlist. */
+  announce<K extends ListenerEventName>(type: K, detail: PlayerEventMap[K]): void {
+    this.#emit(type, detail);
+  }
+
+  /**
+   * A problem outside playback (a download, storage): the page hears it as `earshot-error`; the listener
+   * reads it in the alert unless `alert` is false (the feature says so itself).
+   */
+  warn(error: Omit<PlayerError, 'fatal'>, { alert = true }: { alert?: boolean } = {}): void {
+    const warning = { ...error, fatal: false };
+    if (alert && !this.state.error?.fatal) this.#store.update({ error: warning });
+    this.#emit('error', warning);
+  }
+
+  // ——— Inside ———
+
+  #take(result: ManifestResult, options: LoadOptions): boolean {
+    this.#report(result.problems);
+    if (result.ok) return this.#use(result.tracks, result.title, options);
+    this.#refuse(result.message);
+    return false;
+  }
+
+  #use(tracks: Track[], title: string | undefined, { index = 0, range }: LoadOptions): boolean {
+    const selected = Number.isInteger(index) && index >= 0 && index < tracks.length ? index : 0;
+    if (range && tracks[selected]) {
+      const clipped = clipTrack(tracks[selected]!, range);
+      if (clipped) tracks[selected] = clipped;
+      else this.#report([{ code: ErrorCode.manifest, message: 'The part of the track to play is outside the track; the whole track plays.' }]);
+    }
+    const frozen = Object.freeze(tracks);
+    this.#store.update({ tracks: frozen, queue: frozen, list: ListName.own, title, loadingTracks: false, error: null });
+    this.#load(selected);
+    return tracks.length > 0;
+  }
+
+  #report(problems: ManifestProblem[]): void {
+    for (const problem of problems) {
+      this.#fail({ code: problem.code, message: problem.message, fatal: false, ...(problem.index !== undefined ? { index: problem.index } : {}) });
+    }
+  }
+
+  /** Nothing to play, and why. */
+  #refuse(message: string, code: ErrorCode = ErrorCode.manifest): void {
+    this.#use([], undefined, {});
+    this.#fail({ code, message, fatal: true });
+  }
+
+  #fail(error: PlayerError): void {
+    if (error.fatal) {
+      this.#unload();
+      this.#settle(new Error(error.message));
+      this.#announcedPlay = false;
+      this.#store.update({ status: Status.error, seeking: false, error });
+    } else if (!this.state.error?.fatal) {
+      this.#store.update({ error });
+    }
+    this.#emit('error', error);
+  }
+
   #setSound(volume: number, muted: boolean, options: ChangeOptions): void {
     if (volume === this.state.volume && muted === this.state.muted) return;
-    this.store.update({ volume, muted });
+    this.#store.update({ volume, muted });
     this.#engine?.setVolume(volume);
     this.#engine?.setMuted(muted);
     if (!options.silent) this.#emit('volumechange', { volume, muted });
   }
 
-  #request(): void {
-    const engine = this.#engine;
-    if (!engine) return;
-    if (this.state.status === Status.ended) this.seek(0, { silent: true });
-    if (this.state.error && !this.state.error.fatal) this.store.update({ error: null });
-    engine.play();
-  }
-
   #load(index: number, at = 0): void {
     this.#unload();
-    this.#rejectWaiters(abortError('The track changed.'));
-    const track = this.state.tracks[index];
-    this.#fileDuration = track?.duration;
-    const duration = track ? segmentDuration(track, this.#fileDuration) : NaN;
-    this.store.update({ index, status: Status.idle, currentTime: at, duration, error: null });
+    this.#settle(abortError('The track changed.'));
+    this.#announcedPlay = false;
+    const track = this.state.queue[index];
+    const duration = track ? segmentDuration(track, track.duration) : NaN;
+    this.#store.update({ index, status: Status.idle, currentTime: at, seeking: false, duration, error: null });
     if (!track) return;
-    const engine = this.#createEngine(track.src, this.#listenerFor(() => engine), {
+    let engine: MediaEngine | null = null;
+    engine = this.#createEngine(track.src, this.#listenerFor(() => engine), {
       preload: this.#preload,
       rate: this.state.playbackRate,
       volume: this.state.volume,
       muted: this.state.muted,
+      start: segmentStart(track) + at,
     });
     this.#engine = engine;
-    const start = segmentStart(track) + at;
-    if (start > 0) engine.seek(start);
   }
 
   #unload(): void {
-    this.#stopClock();
-    this.#engine?.unload();
+    this.#clock.stop();
+    const engine = this.#engine;
     this.#engine = null;
+    engine?.unload();
   }
 
-  #listenerFor(engine: () => MediaEngine): EngineListener {
+  #listenerFor(engine: () => MediaEngine | null): EngineListener {
     // Reports from a media that is no longer the current one are stale: ignore them.
-    const current = <A extends unknown[]>(handler: (...args: A) => void) =>
+    const current =
+      <A extends unknown[]>(handler: (...args: A) => void) =>
       (...args: A) => {
-        if (this.#engine === engine()) handler(...args);
+        if (this.#engine !== null && this.#engine === engine()) handler(...args);
       };
     return {
-      ready: current((fileDuration: number) => {
-        const track = this.track!;
-        this.#fileDuration = fileDuration;
-        const duration = segmentDuration(track, fileDuration);
-        this.store.update({ duration });
-        this.#emit('ready', { index: this.state.index, track, duration });
+      ready: current(() => {
+        this.#emit('ready', { index: this.state.index, track: this.track!, duration: this.state.duration });
+      }),
+      duration: current((fileSeconds: number) => {
+        this.#store.update({ duration: segmentDuration(this.track!, fileSeconds) });
+        this.#watchEnd();
       }),
       waiting: current(() => {
-        if (this.state.status === Status.error) return;
-        this.#stalled = this.state.status === Status.playing || (this.#stalled && this.state.status === Status.loading);
-        this.store.update({ status: Status.loading });
+        if (this.state.status !== Status.error) this.#store.update({ status: Status.loading });
       }),
-      play: current(() => {
+      playing: current(() => {
         this.#autoplaying = false;
-        const wasPlaying = this.state.status === Status.playing || this.#stalled;
-        this.#stalled = false;
-        this.store.update({ status: Status.playing, currentTime: this.#position(), error: null });
-        this.#startClock();
-        if (wasPlaying) return;
-        for (const waiter of this.#takeWaiters()) waiter.resolve();
+        this.#store.update({ status: Status.playing, currentTime: this.state.seeking ? this.state.currentTime : this.#position(), error: null });
+        this.#clock.start();
+        this.#watchEnd();
+        this.#settle(null);
+        if (this.#announcedPlay) return; // back from a stall
+        this.#announcedPlay = true;
         this.#emit('play', { index: this.state.index, currentTime: this.state.currentTime });
       }),
-      pause: current(() => {
-        this.#stalled = false;
+      paused: current(() => {
         if (this.state.status === Status.ended) return;
-        this.#stopClock();
-        this.store.update({ status: Status.paused, currentTime: this.#position() });
-        this.#emit('pause', { index: this.state.index, currentTime: this.state.currentTime });
+        this.#clock.stop();
+        const currentTime = this.state.seeking ? this.state.currentTime : this.#position();
+        const started = this.#announcedPlay || currentTime > 0;
+        this.#store.update({ status: started ? Status.paused : Status.idle, currentTime });
+        this.#settle(abortError('Paused before playback started.'));
+        if (!this.#announcedPlay) return;
+        this.#announcedPlay = false;
+        this.#emit('pause', { index: this.state.index, currentTime });
       }),
-      end: current(() => this.#finish()),
+      seeked: current((fileSeconds: number) => {
+        const currentTime = this.#clamp(fileSeconds - segmentStart(this.track!));
+        this.#store.update({ seeking: false, currentTime });
+        this.#watchEnd();
+        if (this.#silentSeek) this.#silentSeek = false;
+        else this.#emit('seeked', { currentTime });
+      }),
+      ended: current(() => this.#finish()),
       blocked: current(() => {
         const message = this.#autoplaying
           ? 'The browser did not let this audio start by itself. Press Play to listen.'
           : 'The browser did not let this audio start. Press Play to listen.';
         this.#autoplaying = false;
-        this.#rejectWaiters(new Error(message));
-        this.store.update({ status: this.state.currentTime > 0 ? Status.paused : Status.idle });
-        this.fail({ code: ErrorCode.autoplayBlocked, message, fatal: false, index: this.state.index });
+        this.#settle(new Error(message));
+        const currentTime = this.state.currentTime;
+        this.#store.update({ status: currentTime > 0 ? Status.paused : Status.idle });
+        this.#fail({ code: ErrorCode.autoplayBlocked, message, fatal: false, index: this.state.index });
       }),
       fail: current((code, message) => {
-        this.fail({ code, message, fatal: true, index: this.state.index });
+        this.#fail({ code, message, fatal: true, index: this.state.index });
       }),
     };
+  }
+
+  /** Settles the pending play(): resolved when `error` is null. */
+  #settle(error: Error | null): void {
+    const pending = this.#starting;
+    this.#starting = null;
+    if (!pending) return;
+    if (error) pending.reject(error);
+    else pending.resolve();
+  }
+
+  #clamp(seconds: number): number {
+    const limit = Number.isFinite(this.state.duration) ? this.state.duration : Infinity;
+    return Math.min(Math.max(0, seconds), limit);
   }
 
   #position(): number {
     const track = this.track;
     if (!this.#engine || !track) return this.state.currentTime;
-    const position = this.#engine.position() - segmentStart(track);
-    const limit = Number.isFinite(this.state.duration) ? this.state.duration : Infinity;
-    return Math.min(Math.max(0, position), limit);
-  }
-
-  #startClock(): void {
-    this.#stopClock();
-    this.#ticker = setInterval(() => this.#tick(), TICK_MS);
-    this.#scheduleEnd();
-  }
-
-  #stopClock(): void {
-    clearInterval(this.#ticker);
-    clearTimeout(this.#endTimer);
-    this.#ticker = undefined;
-    this.#endTimer = undefined;
+    return this.#clamp(this.#engine.position() - segmentStart(track));
   }
 
   #tick(): void {
+    if (this.state.seeking) return;
     const currentTime = this.#position();
-    this.store.update({ currentTime });
+    this.#store.update({ currentTime });
     this.#emit('timeupdate', { currentTime, duration: this.state.duration });
-    this.#scheduleEnd();
+    this.#watchEnd();
   }
 
-  /** A segment ends before its file does: stop on time, to within a few milliseconds of the timer. */
-  #scheduleEnd(): void {
-    clearTimeout(this.#endTimer);
-    this.#endTimer = undefined;
+  /** A segment ends before its file does: stop it on time. */
+  #watchEnd(): void {
     const track = this.track;
-    if (!track || track.end === undefined || this.state.status !== Status.playing) return;
-    const remaining = (track.end - segmentStart(track) - this.#position()) / this.state.playbackRate;
-    if (remaining > 1) return;
-    this.#endTimer = setTimeout(() => {
-      const left = track.end! - segmentStart(track) - this.#position();
-      if (left > 0.05) this.#scheduleEnd();
-      else this.#finish();
-    }, Math.max(0, remaining * 1000 - 20));
+    if (!track || track.end === undefined || this.state.status !== Status.playing || this.state.seeking) {
+      this.#clock.cancelEnd();
+      return;
+    }
+    const end = track.end - segmentStart(track);
+    this.#clock.endIn(() => end - this.#position(), this.state.playbackRate, () => this.#finish());
   }
 
   #finish(): void {
-    const { index, tracks } = this.state;
-    this.#stopClock();
-    this.store.update({ status: Status.ended, currentTime: Number.isFinite(this.state.duration) ? this.state.duration : this.#position() });
+    const { index, queue, duration } = this.state;
+    this.#clock.stop();
+    this.#announcedPlay = false;
+    this.#store.update({ status: Status.ended, seeking: false, currentTime: Number.isFinite(duration) ? duration : this.#position() });
     this.#engine?.pause();
     this.#emit('ended', { index });
-    if (index + 1 < tracks.length) this.select(index + 1, { play: true });
+    if (index + 1 < queue.length) this.select(index + 1, { play: true });
   }
-
-  #takeWaiters(): Settle[] {
-    const waiters = this.#waiters;
-    this.#waiters = [];
-    return waiters;
-  }
-
-  #rejectWaiters(error: Error): void {
-    for (const waiter of this.#takeWaiters()) waiter.reject(error);
-  }
-}
-
-function clampIndex(index: number, length: number): number {
-  return Number.isInteger(index) && index >= 0 && index < length ? index : 0;
 }
 
 function abortError(message: string): Error {

@@ -30,13 +30,31 @@ export interface PlayerError {
   index?: number;
 }
 
+/** Which list plays: the player's own tracks, or the listener's saved playlist. */
+export const ListName = {
+  own: 'own',
+  saved: 'saved',
+} as const;
+export type ListName = (typeof ListName)[keyof typeof ListName];
+
 export interface PlayerState {
+  /** The manifest's title, if it had one. */
   readonly title?: string;
+  /** The player's own tracks: from its manifest, feed, attributes or `tracks` property. */
   readonly tracks: readonly Track[];
+  /** A manifest is on its way: there are no tracks yet, and none has failed. */
+  readonly loadingTracks: boolean;
+  /** Which list plays. */
+  readonly list: ListName;
+  /** The tracks that play: `tracks`, or the saved playlist as it was when the listener started it. */
+  readonly queue: readonly Track[];
+  /** The current track's place in `queue`. */
   readonly index: number;
   readonly status: Status;
-  /** Seconds into the segment. */
+  /** Seconds into the segment. While playing, the media is ahead of this by up to one tick. */
   readonly currentTime: number;
+  /** A seek was asked for and the media has not reached it yet. */
+  readonly seeking: boolean;
   /** Length of the segment in seconds; NaN until known. */
   readonly duration: number;
   readonly playbackRate: number;
@@ -47,10 +65,14 @@ export interface PlayerState {
 }
 
 export const initialState: PlayerState = Object.freeze({
-  tracks: [],
+  tracks: Object.freeze([]),
+  loadingTracks: false,
+  list: ListName.own,
+  queue: Object.freeze([]),
   index: 0,
   status: Status.idle,
   currentTime: 0,
+  seeking: false,
   duration: NaN,
   playbackRate: 1,
   volume: 1,
@@ -60,8 +82,14 @@ export const initialState: PlayerState = Object.freeze({
 
 export type StateListener<T> = (state: T, previous: T) => void;
 
-/** Holds one immutable state object; every change makes a new one and tells the subscribers. */
-export class Store<T extends object> {
+/** What everything outside the core sees of a store: the state, frozen, and its changes. */
+export interface ReadonlyStore<T> {
+  getState(): T;
+  subscribe(listener: StateListener<T>): () => void;
+}
+
+/** Holds one immutable state object; every change makes a new one and tells the subscribers. Core-only. */
+export class Store<T extends object> implements ReadonlyStore<T> {
   #state: T;
   readonly #listeners = new Set<StateListener<T>>();
 
@@ -69,7 +97,7 @@ export class Store<T extends object> {
     this.#state = initial;
   }
 
-  get state(): T {
+  getState(): T {
     return this.#state;
   }
 
@@ -83,6 +111,12 @@ export class Store<T extends object> {
 
   subscribe(listener: StateListener<T>): () => void {
     this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return () => void this.#listeners.delete(listener);
   }
+
+  /** The view handed out of the core: reading and subscribing, never writing. */
+  readonly view: ReadonlyStore<T> = Object.freeze({
+    getState: () => this.#state,
+    subscribe: (listener: StateListener<T>) => this.subscribe(listener),
+  });
 }

@@ -3,6 +3,11 @@
 /** The longest time a URL or a manifest may name: 100 hours. */
 export const MAX_TIME = 100 * 3600;
 
+/** How far the listener's skips go, in seconds: Skip back, Skip forward, and the arrow keys. */
+export const SKIP_BACK = 15;
+export const SKIP_FORWARD = 30;
+export const ARROW_SEEK = 5;
+
 const CLOCK = /^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/;
 const UNITS = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/;
 const SECONDS = /^\d+(?:\.\d+)?$/;

@@ -1,37 +1,19 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { PlayerController, type TrackSource } from '../controller.js';
-import { preloadEngine } from '../core/engine.js';
-import type { EarshotEventMap } from '../events.js';
-import { buildEmbedUrl, CONTROL_NAMES, shareConfig, THEMES, type ControlName, type EmbedOptions } from '../core/params.js';
-import { fileTitle, isLongTrack, type Track } from '../core/track.js';
-import { buildEmbedSnippet } from '../core/snippet.js';
+import { LitElement, type PropertyValues } from 'lit';
+import { DownloadController } from '../controllers/download-controller.js';
+import { LazyFeatures, type Panels } from '../controllers/lazy-features.js';
+import { PlayerController } from '../controllers/player-controller.js';
+import { buildEmbedCode, type EmbedCode } from '../core/embed-code.js';
+import type { TrackSource } from '../core/playback.js';
+import { PLAYBACK_RATES } from '../core/rates.js';
+import { CONTROL_NAMES, THEMES, type ControlName, type EmbedOptions, type Theme } from '../core/params.js';
+import { SKIP_BACK, SKIP_FORWARD, parseTimeRange, type TimeRange } from '../core/time.js';
+import { fileTitle, type Track } from '../core/track.js';
 import { Status, type PlayerError } from '../core/state.js';
-import { formatTime, parseTimeRange, speakTime, type TimeRange } from '../core/time.js';
 import { documentBase, safeUrl } from '../core/url.js';
-import type { ResumeLink } from '../resume.js';
-import { DownloadControl } from './download-control.js';
+import type { EarshotEventMap } from '../events.js';
 import { styles } from './earshot-player.styles.js';
-import type { EmbedCode, EmbedPanel } from './embed-panel.js';
-import type { PlaylistPanel } from './playlist-panel.js';
-import {
-  embedIcon,
-  mutedIcon,
-  nextIcon,
-  pauseIcon,
-  playIcon,
-  playlistIcon,
-  previousIcon,
-  retryIcon,
-  skipBackIcon,
-  skipForwardIcon,
-  volumeIcon,
-} from './icons.js';
-
-/** The rates the speed button steps through, in order. */
-export const PLAYBACK_RATES = [1, 1.25, 1.5, 1.75, 2, 0.75] as const;
-export const SKIP_BACK = 15;
-export const SKIP_FORWARD = 30;
-export const ARROW_SEEK = 5;
+import { handlePlayerKey } from './keyboard.js';
+import { renderPlayer, type PanelName } from './player-template.js';
 
 /** Attributes that describe the one track of an inline player, and the track fields they fill. */
 const INLINE_FIELDS = {
@@ -47,8 +29,6 @@ const INLINE_FIELDS = {
   link: 'link',
 } as const;
 type InlineProperty = keyof typeof INLINE_FIELDS;
-
-let dateFormat: Intl.DateTimeFormat | undefined;
 
 /**
  * An audio player for a story: one track, a segment of one, or a short list, with the listener's
@@ -169,14 +149,13 @@ export class EarshotPlayer extends LitElement {
   static defaultEmbedBase: string | undefined;
 
   readonly #controller = new PlayerController(this);
-  readonly #download = new DownloadControl(this, this.#controller.playback);
-  #resume: ResumeLink | undefined;
-  #platformLoads = { mediaSession: false, resume: false };
-  #panels: { playlist: PlaylistPanel; embed: EmbedPanel } | undefined;
+  readonly #playback = this.#controller.playback;
+  readonly #download = new DownloadController(this, this.#playback);
+  readonly #features = new LazyFeatures(this, this.#playback);
+  #panels: Panels | undefined;
   #range: TimeRange | undefined;
   #tracksInput: unknown = undefined;
   #autoplayed = false;
-  #warmed = false;
 
   constructor() {
     super();
@@ -190,7 +169,7 @@ export class EarshotPlayer extends LitElement {
 
   /** The validated tracks. Setting it replaces them (attributes and `manifest` win when present). */
   get tracks(): readonly Track[] {
-    return this.#controller.tracks;
+    return this.#playback.state.tracks;
   }
   set tracks(value: unknown) {
     this.#tracksInput = value;
@@ -199,8 +178,7 @@ export class EarshotPlayer extends LitElement {
 
   /** The track playing or ready to play: one of `tracks`, or of the listener's saved playlist. */
   get currentTrack(): Track | undefined {
-    const { tracks, index } = this.#playback.state;
-    return tracks[index];
+    return this.#playback.track;
   }
 
   /** Index of the current track; setting it selects that track. */
@@ -226,8 +204,7 @@ export class EarshotPlayer extends LitElement {
 
   /** True unless playing or about to play (a manifest still loading is not playing). */
   get paused(): boolean {
-    const { status, tracks } = this.#playback.state;
-    return status !== Status.playing && !(status === Status.loading && tracks.length > 0);
+    return this.#playback.paused;
   }
 
   /** `idle`, `loading`, `playing`, `paused`, `ended` or `error`. */
@@ -265,9 +242,14 @@ export class EarshotPlayer extends LitElement {
     return error ? { code: error.code, message: error.message } : null;
   }
 
+  /** The player's state, read-only, and its changes: for code that drives the player from outside. */
+  get store() {
+    return this.#playback.store;
+  }
+
   // ——— Methods ———
 
-  /** Starts playing; resolves when the sound starts, rejects when it cannot. */
+  /** Starts playing; resolves when the sound starts, rejects when it cannot. While starting or playing, it starts nothing new. */
   play(): Promise<void> {
     return this.#playback.play();
   }
@@ -304,33 +286,27 @@ export class EarshotPlayer extends LitElement {
   }
 
   #embedCode(options: EmbedOptions): EmbedCode {
-    const state = this.#playback.state;
-    const index = options.track !== undefined && state.tracks[options.track] ? options.track : state.index;
-    const track = state.tracks[index];
     const base = safeUrl(this.embedBase ?? EarshotPlayer.defaultEmbedBase ?? 'embed.html', documentBase()) ?? new URL('embed.html', documentBase()).href;
-    if (!track) return { index, url: base, snippet: buildEmbedSnippet(base, 'Audio') };
-    const fromManifest = this.manifest && this.#controller.queue === 'own' ? safeUrl(this.manifest, documentBase()) : null;
-    const config = shareConfig(track, {
-      ...options,
-      index,
-      ...(fromManifest ? { manifest: fromManifest } : {}),
-      ...(this.#range && index === (this.initialTrack ?? 0) ? { offset: this.#range } : {}),
-    });
-    if (this.theme && (THEMES as readonly string[]).includes(this.theme)) config.theme = this.theme;
-    if (this.controls !== undefined) config.controls = this.#controls();
-    if (this.independent) config.independent = true;
-    const url = buildEmbedUrl(base, config);
-    return { index, url, snippet: buildEmbedSnippet(url, track.title) };
+    const manifest = this.manifest ? (safeUrl(this.manifest, documentBase()) ?? undefined) : undefined;
+    const theme = this.theme && (THEMES as readonly string[]).includes(this.theme) ? (this.theme as Theme) : undefined;
+    return buildEmbedCode(
+      this.#playback.state,
+      {
+        base,
+        ...(manifest ? { manifest } : {}),
+        ...(this.#range ? { range: this.#range, rangeIndex: this.initialTrack ?? 0 } : {}),
+        ...(theme ? { theme } : {}),
+        ...(this.controls !== undefined ? { controls: this.#controls() } : {}),
+        ...(this.independent ? { independent: true } : {}),
+      },
+      options,
+    );
   }
 
   #controls(): ControlName[] {
     if (this.controls === undefined || this.controls === null) return [...CONTROL_NAMES];
     const names = this.controls.split(/[\s,]+/);
     return CONTROL_NAMES.filter((name) => names.includes(name));
-  }
-
-  get #playback() {
-    return this.#controller.playback;
   }
 
   // ——— Lifecycle ———
@@ -343,12 +319,6 @@ export class EarshotPlayer extends LitElement {
       changed.has('timeRange') ||
       (Object.keys(INLINE_FIELDS) as InlineProperty[]).some((key) => changed.has(key));
     if (sourceChanged) void this.#load();
-  }
-
-  override updated(): void {
-    this.#loadPlatform();
-    if (this._panel === 'embed') this.#panels?.embed.announce();
-    else this.#panels?.embed.closed();
   }
 
   #trackSource(): TrackSource {
@@ -371,7 +341,7 @@ export class EarshotPlayer extends LitElement {
     this.#playback.preload = this.preload === 'metadata' ? 'metadata' : 'none';
     this.#range = this.timeRange ? (parseTimeRange(this.timeRange) ?? undefined) : undefined;
     const index = Number.isInteger(this.initialTrack) && this.initialTrack! >= 0 ? this.initialTrack : undefined;
-    const loaded = await this.#controller.load(this.#trackSource(), documentBase(), {
+    const loaded = await this.#playback.load(this.#trackSource(), documentBase(), {
       ...(index !== undefined ? { index } : {}),
       ...(this.#range ? { range: this.#range } : {}),
     });
@@ -383,16 +353,13 @@ export class EarshotPlayer extends LitElement {
 
   // ——— Listener actions ———
 
-  /** A pointer over the player, or focus in it, is a hint that Play comes next: fetch the audio engine now. */
-  #warmUp = () => {
-    if (this.#warmed) return;
-    this.#warmed = true;
-    void preloadEngine().catch(() => {});
-  };
-
-  #onRetry = () => {
-    if (this.#playback.state.error?.code === 'manifest') void this.#load();
-    else this.#playback.retry();
+  #onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this._panel && !event.defaultPrevented) {
+      void this.#togglePanel(this._panel);
+      event.preventDefault();
+      return;
+    }
+    if (handlePlayerKey(event, this.#playback)) event.preventDefault();
   };
 
   #onSpeed = () => {
@@ -410,244 +377,56 @@ export class EarshotPlayer extends LitElement {
     this.#playback.seek(Number((event.target as HTMLInputElement).value));
   };
 
-  #onKeydown = (event: KeyboardEvent) => {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-    const target = event.composedPath()[0] as HTMLElement | undefined;
-    if (event.key === 'Escape' && this._panel) {
-      void this.#togglePanel(this._panel);
-      event.preventDefault();
+  async #togglePanel(panel: PanelName): Promise<void> {
+    const closing = this._panel === panel;
+    if (closing) {
+      this._panel = null;
+      this.#panels?.embed.closed();
+      // Closing puts focus back on the button that opened the panel.
+      await this.updateComplete;
+      this.shadowRoot?.querySelector<HTMLElement>(`[aria-controls="${panel}-panel"]`)?.focus();
       return;
     }
-    if (isTextField(target)) return;
-    const onSlider = target instanceof HTMLInputElement && target.type === 'range';
-    const playback = this.#playback;
-    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-    switch (key) {
-      case ' ':
-        // A focused button, link or checkbox takes Space as a click: one toggle, not two.
-        if (!onSlider && isActivatable(target)) return;
-        playback.toggle();
-        break;
-      case 'k':
-        playback.toggle();
-        break;
-      case 'ArrowLeft':
-        playback.skip(-ARROW_SEEK);
-        break;
-      case 'ArrowRight':
-        playback.skip(ARROW_SEEK);
-        break;
-      case 'j':
-        playback.skip(-SKIP_BACK);
-        break;
-      case 'l':
-        playback.skip(SKIP_FORWARD);
-        break;
-      case 'Home':
-        playback.seek(0);
-        break;
-      case 'End':
-        if (Number.isFinite(playback.state.duration)) playback.seek(playback.state.duration);
-        break;
-      case 'm':
-        playback.setMuted(!playback.state.muted);
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
+    this.#panels ??= await this.#features.panels((start) => this.#embedCode(start === undefined ? {} : { start }));
+    if (this._panel === 'embed') this.#panels.embed.closed();
+    this._panel = panel;
+    if (panel === 'playlist') this.#panels.playlist.open();
+  }
+
+  readonly #handlers = {
+    keydown: this.#onKeydown,
+    intent: () => this.#playback.prepare(),
+    toggle: () => this.#playback.toggle(),
+    previous: () => this.#playback.previous(),
+    next: () => this.#playback.next(),
+    skipBack: () => this.#playback.skip(-SKIP_BACK),
+    skipForward: () => this.#playback.skip(SKIP_FORWARD),
+    speed: this.#onSpeed,
+    mute: () => this.#playback.setMuted(!this.#playback.state.muted),
+    retry: () => this.#playback.retry(),
+    scrub: this.#onScrub,
+    scrubEnd: this.#onScrubEnd,
+    panel: (name: PanelName) => void this.#togglePanel(name),
   };
-
-  async #togglePanel(panel: 'playlist' | 'embed'): Promise<void> {
-    const closing = this._panel === panel;
-    const panels = closing ? this.#panels : await this.#loadPanels();
-    if (!panels) return;
-    this._panel = closing ? null : panel;
-    if (!closing && panel === 'playlist') panels.playlist.open();
-    // Closing puts focus back on the button that opened the panel.
-    if (closing) void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(`[aria-controls="${panel}-panel"]`)?.focus());
-  }
-
-  /**
-   * The lock screen arrives with the first play, Resume with the first long track: a player that never
-   * plays, or plays only short clips, never loads them.
-   */
-  #loadPlatform(): void {
-    const { status, tracks, index, duration } = this.#playback.state;
-    const loads = this.#platformLoads;
-    if (!loads.mediaSession && status === Status.playing) {
-      loads.mediaSession = true;
-      void import('../media-session.js').then(({ MediaSessionLink }) => new MediaSessionLink(this, this.#controller));
-    }
-    const track = tracks[index];
-    if (!loads.resume && track && isLongTrack(track, duration)) {
-      loads.resume = true;
-      void import('../resume.js').then(({ ResumeLink }) => {
-        this.#resume = new ResumeLink(this, this.#controller);
-        this.requestUpdate();
-      });
-    }
-  }
-
-  /** The panels' code and styles arrive with the first panel the listener opens. */
-  async #loadPanels() {
-    if (!this.#panels) {
-      const { EmbedPanel, PlaylistPanel, panelStyles } = await import('./panels.js');
-      const root = this.renderRoot as ShadowRoot;
-      if (panelStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, panelStyles.styleSheet];
-      this.#panels ??= {
-        playlist: new PlaylistPanel(this, this.#controller),
-        embed: new EmbedPanel(this, (start) => this.#embedCode(start === undefined ? {} : { start }), () => this.currentTime),
-      };
-    }
-    return this.#panels;
-  }
 
   // ——— Rendering ———
 
   override render() {
     const state = this.#playback.state;
-    const track = state.tracks[state.index];
-    const playing = !this.paused;
-    const duration = state.duration;
-    const known = Number.isFinite(duration);
-    const time = this._scrub ?? state.currentTime;
-    const many = state.tracks.length > 1;
-    const ready = track !== undefined && state.status !== Status.error;
-    return html`
-      <div
-        part="player"
-        class="player"
-        role="group"
-        aria-label=${track ? `Audio player: ${track.title}` : 'Audio player'}
-        @keydown=${this.#onKeydown}
-        @pointerover=${this.#warmUp}
-        @focusin=${this.#warmUp}
-      >
-        <div class="stage">
-        <div class="top">
-          ${track?.image
-            ? html`<img part="artwork" class="artwork" src=${track.image} alt=${track.imageAlt ?? ''} loading="lazy" decoding="async" />`
-            : nothing}
-          <div part="meta" class="meta">
-            ${this.#renderKicker(track, state.title)}
-            <p part="title" class="title">
-              ${track?.link ? html`<a href=${track.link} target="_blank" rel="noopener">${track.title}</a>` : (track?.title ?? (state.status === Status.loading ? 'Loading…' : 'No audio'))}
-            </p>
-          </div>
-        </div>
-        <div class="timeline-row">
-          <input
-            part="timeline"
-            class="timeline"
-            type="range"
-            aria-label="Seek"
-            min="0"
-            max=${known ? duration : 0}
-            step="any"
-            .value=${String(known ? Math.min(time, duration) : 0)}
-            aria-valuetext=${known ? `${speakTime(time)} of ${speakTime(duration)}` : speakTime(time)}
-            ?disabled=${!ready}
-            style=${`--earshot-progress: ${known && duration > 0 ? (Math.min(time, duration) / duration) * 100 : 0}%`}
-            @input=${this.#onScrub}
-            @change=${this.#onScrubEnd}
-          />
-          <span part="time" class="time">${state.status === Status.loading && !known ? 'Loading…' : `${formatTime(time)} / ${formatTime(duration)}`}</span>
-        </div>
-        <div part="controls" class="controls">
-          ${many ? this.#button('Previous track', previousIcon, () => this.#playback.previous(), 'previous', !ready) : nothing}
-          ${this.#button(`Skip back ${SKIP_BACK} seconds`, skipBackIcon, () => this.#playback.skip(-SKIP_BACK), 'skip-back', !ready)}
-          <button
-            part="button play-button"
-            class="play ${state.status === Status.loading ? 'is-loading' : ''}"
-            type="button"
-            aria-label=${playing ? 'Pause' : 'Play'}
-            ?disabled=${!ready}
-            @click=${() => this.#playback.toggle()}
-          >
-            ${playing && state.status !== Status.loading ? pauseIcon : playing ? html`<span class="spinner" aria-hidden="true"></span>` : playIcon}
-          </button>
-          ${this.#button(`Skip forward ${SKIP_FORWARD} seconds`, skipForwardIcon, () => this.#playback.skip(SKIP_FORWARD), 'skip-forward', !ready)}
-          ${many ? this.#button('Next track', nextIcon, () => this.#playback.next(), 'next', !ready || state.index >= state.tracks.length - 1) : nothing}
-          <span class="spacer"></span>
-          <button part="button speed-button" class="speed" type="button" aria-label="Playback speed" data-rate=${formatRate(state.playbackRate)} @click=${this.#onSpeed}></button>
-          ${this.#button(state.muted ? 'Unmute' : 'Mute', state.muted ? mutedIcon : volumeIcon, () => this.#playback.setMuted(!state.muted), 'mute')}
-        </div>
-        ${this.#resume?.render() ?? nothing}
-        <div class="status" role="status">${state.status === Status.loading ? (track ? 'Loading audio…' : 'Loading…') : ''}</div>
-        <div part="alert" class="alert" role="alert">${this.#renderProblem(state.error)}</div>
-        ${this.#renderPanel()}
-        </div>
-        ${this.#renderActions(track)}
-      </div>
-    `;
-  }
-
-  #renderPanel() {
     const panel = this._panel;
     const panels = this.#panels;
-    if (!panel || !panels) return nothing;
-    return html`<div part="panel" class="panel" id="${panel}-panel" role="region" aria-label=${panel === 'playlist' ? 'Playlist panel' : 'Embed panel'}>
-      ${panel === 'playlist' ? panels.playlist.render(this.#controller.title ?? 'This story') : panels.embed.render()}
-    </div>`;
+    return renderPlayer({
+      state,
+      paused: this.paused,
+      time: this._scrub ?? state.currentTime,
+      controls: this.#controls(),
+      panel: panel && panels ? panel : null,
+      panelContent: panel === 'playlist' ? panels?.playlist.render(state.title ?? 'This story') : panel === 'embed' ? panels?.embed.render() : undefined,
+      resume: this.#features.resume?.render(),
+      download: (track) => this.#download.render(track),
+      on: this.#handlers,
+    });
   }
-
-  #renderActions(track: Track | undefined) {
-    const shown = this.#controls();
-    if (shown.length === 0 || !track) return nothing;
-    const panel = this._panel;
-    const toggle = (name: 'playlist' | 'embed', label: string, icon: unknown) =>
-      shown.includes(name)
-        ? html`<button part="button ${name}-button" type="button" class="action" aria-expanded=${panel === name ? 'true' : 'false'} aria-controls="${name}-panel" @click=${() => void this.#togglePanel(name)}>
-            ${icon}<span>${label}</span>
-          </button>`
-        : nothing;
-    return html`<div part="actions" class="actions">
-      ${toggle('playlist', 'Playlist', playlistIcon)} ${shown.includes('download') ? this.#download.render(track) : nothing} ${toggle('embed', 'Embed', embedIcon)}
-    </div>`;
-  }
-
-  #renderKicker(track: Track | undefined, title: string | undefined) {
-    const parts = [track?.program ?? title, track?.date ? formatDate(track.date) : undefined].filter(Boolean);
-    return parts.length > 0 ? html`<p class="kicker">${parts.join(' · ')}</p>` : nothing;
-  }
-
-  #renderProblem(error: PlayerError | null) {
-    if (!error) return nothing;
-    const canRetry = error.fatal && (error.code === 'network' || error.code === 'decode' || error.code === 'manifest');
-    return html`<p class="alert-text">${error.message}</p>
-      ${canRetry ? html`<button part="button retry-button" type="button" class="retry" @click=${this.#onRetry}>${retryIcon}<span>Retry</span></button>` : nothing}`;
-  }
-
-  #button(label: string, icon: unknown, onClick: () => void, name: string, disabled = false) {
-    return html`<button part="button ${name}-button" class=${name} type="button" aria-label=${label} title=${label} ?disabled=${disabled} @click=${onClick}>${icon}</button>`;
-  }
-}
-
-function isTextField(target: HTMLElement | undefined): boolean {
-  if (!target) return false;
-  if (target instanceof HTMLTextAreaElement || target.isContentEditable) return true;
-  return target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
-}
-
-function isActivatable(target: HTMLElement | undefined): boolean {
-  return (
-    target instanceof HTMLButtonElement ||
-    target instanceof HTMLAnchorElement ||
-    target?.localName === 'summary' ||
-    (target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio'))
-  );
-}
-
-function formatRate(rate: number): string {
-  return `${rate}×`;
-}
-
-function formatDate(date: string): string {
-  const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date);
-  // Made on first use: a player without a date never pays for it.
-  dateFormat ??= new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
-  return Number.isNaN(time) ? date : dateFormat.format(time);
 }
 
 declare global {

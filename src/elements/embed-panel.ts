@@ -1,46 +1,39 @@
 /** The Embed panel: the snippet, Copy, and "Start at current position". */
 import { html, type ReactiveControllerHost } from 'lit';
-import { fire } from '../events.js';
-
-export interface EmbedCode {
-  index: number;
-  url: string;
-  snippet: string;
-}
+import type { EmbedCode } from '../core/embed-code.js';
+import type { Playback } from '../core/playback.js';
 
 export class EmbedPanel {
   readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #playback: Playback;
   readonly #code: (start: number | undefined) => EmbedCode;
-  readonly #position: () => number;
   /** The position captured when "Start at current position" was checked. */
   #start: number | undefined;
   #status = '';
-  #lastAnnounced = '';
+  #announced = '';
 
-  constructor(host: ReactiveControllerHost & HTMLElement, code: (start: number | undefined) => EmbedCode, position: () => number) {
+  constructor(host: ReactiveControllerHost & HTMLElement, playback: Playback, code: (start: number | undefined) => EmbedCode) {
     this.#host = host;
+    this.#playback = playback;
     this.#code = code;
-    this.#position = position;
   }
 
-  /** Tells the page the snippet, when the panel opens and whenever its options change. */
-  announce(): void {
-    const code = this.#code(this.#start);
-    if (code.snippet === this.#lastAnnounced) return;
-    this.#lastAnnounced = code.snippet;
-    fire(this.#host, 'embed', code);
-  }
-
+  /** The panel closed: the next opening is news again. */
   closed(): void {
-    this.#lastAnnounced = '';
+    this.#announced = '';
     this.#status = '';
   }
 
   render() {
-    const { snippet } = this.#code(this.#start);
+    const code = this.#code(this.#start);
+    // The page hears the snippet when the panel opens and whenever what it embeds changes.
+    if (code.snippet !== this.#announced) {
+      this.#announced = code.snippet;
+      queueMicrotask(() => this.#playback.announce('embed', code));
+    }
     return html`
       <label class="field-label" for="embed-code">Embed code</label>
-      <textarea id="embed-code" part="embed-code" class="embed-code" readonly rows="3" spellcheck="false" .value=${snippet} @focus=${selectAll}></textarea>
+      <textarea id="embed-code" part="embed-code" class="embed-code" readonly rows="3" spellcheck="false" .value=${code.snippet} @focus=${selectAll}></textarea>
       <div class="panel-row">
         <label class="check"><input type="checkbox" .checked=${this.#start !== undefined} @change=${this.#onToggle} /> Start at current position</label>
         <button part="button" type="button" class="action" @click=${this.#copy}>Copy embed code</button>
@@ -50,10 +43,9 @@ export class EmbedPanel {
   }
 
   #onToggle = (event: Event) => {
-    this.#start = (event.target as HTMLInputElement).checked ? this.#position() : undefined;
+    this.#start = (event.target as HTMLInputElement).checked ? this.#playback.currentTime : undefined;
     this.#status = '';
     this.#host.requestUpdate();
-    this.announce();
   };
 
   #copy = async () => {

@@ -1,23 +1,22 @@
 /** The Playlist panel: this player's tracks, and the listener's own saved playlist. */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { PlayerController } from '../controller.js';
-import { savedPlaylist, type SavedPlaylist } from '../core/playlist.js';
-import { ErrorCode } from '../core/state.js';
+import type { Playback } from '../core/playback.js';
+import { savedPlaylist, type SavedPlaylist } from '../core/saved-playlist.js';
+import { ErrorCode, ListName } from '../core/state.js';
 import { trackKey, type Track } from '../core/track.js';
-import { fire } from '../events.js';
 
 const NOT_KEPT = 'This browser does not let the player keep data here: your playlist lasts only until you leave the page.';
 
 export class PlaylistPanel implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #controller: PlayerController;
+  readonly #playback: Playback;
   #saved: SavedPlaylist | undefined;
   #unsubscribe: (() => void) | undefined;
   #warned = false;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, controller: PlayerController) {
+  constructor(host: ReactiveControllerHost & HTMLElement, playback: Playback) {
     this.#host = host;
-    this.#controller = controller;
+    this.#playback = playback;
     host.addController(this);
   }
 
@@ -45,10 +44,9 @@ export class PlaylistPanel implements ReactiveController {
 
   render(title: string) {
     const saved = this.#saved;
-    const controller = this.#controller;
-    const { tracks: playing, index } = controller.playback.state;
-    const current = playing[index];
-    const own = controller.tracks;
+    const playback = this.#playback;
+    const { tracks: own, queue, list, index } = playback.state;
+    const current = queue[index];
     const isSaved = current !== undefined && saved?.has(current) === true;
     const currentKey = current ? trackKey(current) : '';
     const items = saved?.items ?? [];
@@ -56,7 +54,7 @@ export class PlaylistPanel implements ReactiveController {
       ${own.length > 1
         ? html`<p class="field-label" id="own-label">${title}</p>
             <ol class="track-list" aria-labelledby="own-label">
-              ${own.map((track, i) => this.#item(track, controller.queue === 'own' && i === index, () => controller.playFrom('own', i)))}
+              ${own.map((track, i) => this.#item(track, list === ListName.own && i === index, () => playback.playFrom(ListName.own, i)))}
             </ol>`
         : nothing}
       ${current
@@ -69,7 +67,7 @@ export class PlaylistPanel implements ReactiveController {
         ? html`<p class="note">Nothing saved yet. “Add to my playlist” keeps a track here, in every Earshot player on this site.</p>`
         : html`<ol class="track-list" aria-labelledby="saved-label">
             ${items.map((track, i) =>
-              this.#item(track, controller.queue === 'saved' && trackKey(track) === currentKey, () => controller.playFrom('saved', i, items), track),
+              this.#item(track, list === ListName.saved && trackKey(track) === currentKey, () => playback.playFrom(ListName.saved, i, items), track),
             )}
           </ol>`}
       ${saved && !saved.persistent ? html`<p class="note">${NOT_KEPT}</p>` : nothing}
@@ -97,11 +95,10 @@ export class PlaylistPanel implements ReactiveController {
     if (this.#warned || !this.#saved || this.#saved.persistent) return;
     this.#warned = true;
     // The panel itself says so; the page hears it as an error event, but it is no alert for the listener.
-    const detail = { code: ErrorCode.storage, message: NOT_KEPT, fatal: false };
-    fire(this.#host, 'error', detail);
+    this.#playback.warn({ code: ErrorCode.storage, message: NOT_KEPT }, { alert: false });
   }
 
   #emit(items: readonly Track[]): void {
-    fire(this.#host, 'playlist-change', { items });
+    this.#playback.announce('playlist-change', { items });
   }
 }

@@ -4,100 +4,23 @@
  * only that origin hears anything.
  */
 import type { EmbedConfig } from '../core/params.js';
-import { MAX_RATE, MIN_RATE } from '../core/playback.js';
-import { MAX_TIME } from '../core/time.js';
+import {
+  CONTEXT,
+  EVENTS,
+  MAX_LISTENERS,
+  METHODS,
+  PLAYBACK_ERRORS,
+  VERSION,
+  readCommand,
+  readFlag,
+  readRate,
+  readTime,
+  readVolume,
+  type HostEvent,
+  type HostMethod,
+} from '../core/playerjs.js';
+import { ListName, Status } from '../core/state.js';
 import type { EarshotPlayer } from '../elements/earshot-player.js';
-
-export const CONTEXT = 'player.js';
-export const VERSION = '0.0.11';
-
-/** SPEC §6's events; `resize` is added with `resize=1`. */
-export const EVENTS = ['ready', 'play', 'pause', 'ended', 'timeupdate', 'progress', 'seeked', 'error'] as const;
-export type HostEvent = (typeof EVENTS)[number] | 'resize';
-
-/** SPEC §6's methods, the player.js ones then the extensions. */
-export const METHODS = [
-  'play',
-  'pause',
-  'getPaused',
-  'mute',
-  'unmute',
-  'getMuted',
-  'setVolume',
-  'getVolume',
-  'getDuration',
-  'setCurrentTime',
-  'getCurrentTime',
-  'setLoop',
-  'getLoop',
-  'addEventListener',
-  'removeEventListener',
-  'setPlaybackRate',
-  'getPlaybackRate',
-  'next',
-  'previous',
-  'getTrack',
-] as const;
-export type HostMethod = (typeof METHODS)[number];
-
-/** A command is a few hundred bytes; anything far longer is not one and is not even parsed. */
-export const MAX_MESSAGE_LENGTH = 4096;
-const MAX_LISTENER_LENGTH = 128;
-/** Listener ids kept per event: a host that adds more is misbehaving, not listening harder. */
-const MAX_LISTENERS = 32;
-
-/** Error codes that are about playback; the others (download, storage) concern the listener alone. */
-const PLAYBACK_ERRORS = new Set(['manifest', 'invalid-url', 'network', 'decode', 'autoplay-blocked']);
-
-const KNOWN_METHODS: ReadonlySet<string> = new Set(METHODS);
-
-export interface HostCommand {
-  method: HostMethod;
-  value: unknown;
-  listener: string | null;
-}
-
-/** Reads one message's data into a command, or null for anything malformed, foreign or absurd. Never throws. */
-export function readCommand(data: unknown): HostCommand | null {
-  let message = data;
-  if (typeof message === 'string') {
-    if (message.length > MAX_MESSAGE_LENGTH || message[0] !== '{') return null;
-    try {
-      message = JSON.parse(message);
-    } catch {
-      return null;
-    }
-  }
-  if (!isPlainObject(message) || own(message, 'context') !== CONTEXT) return null;
-  const method = own(message, 'method');
-  // A Set of names, never `handlers[method]`: "__proto__" or "constructor" name nothing here.
-  if (typeof method !== 'string' || !KNOWN_METHODS.has(method)) return null;
-  const listener = own(message, 'listener');
-  if (listener !== undefined && listener !== null && !(typeof listener === 'string' && listener.length > 0 && listener.length <= MAX_LISTENER_LENGTH)) return null;
-  return { method: method as HostMethod, value: own(message, 'value'), listener: typeof listener === 'string' ? listener : null };
-}
-
-/** A volume of 0–100, or null when `value` is not a number. */
-export function readVolume(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? clamp(value, 0, 100) : null;
-}
-
-/** A playback rate of 0.25–4, or null when `value` is not a number. */
-export function readRate(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? clamp(value, MIN_RATE, MAX_RATE) : null;
-}
-
-/** Seconds from 0 to `duration` (to MAX_TIME while it is unknown), or null when `value` is not a number. */
-export function readTime(value: unknown, duration: number): number | null {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return null;
-  return clamp(value, 0, Number.isFinite(duration) && duration >= 0 ? duration : MAX_TIME);
-}
-
-/** true or false (1 and 0 too), or null. */
-export function readFlag(value: unknown): boolean | null {
-  if (typeof value === 'boolean') return value;
-  return value === 1 ? true : value === 0 ? false : null;
-}
 
 /**
  * Lets the parent window drive `player` and hear from it. Returns a function that disconnects it. Does
@@ -144,8 +67,8 @@ export function connectHost(player: EarshotPlayer, config: EmbedConfig, win: Win
     ['getCurrentTime', () => player.currentTime],
     ['getLoop', () => loop],
     ['getPlaybackRate', () => player.playbackRate],
-    // The player's own tracks only (never the listener's saved playlist): what the embed URL names.
-    ['getTrack', () => ({ index: player.currentIndex, title: player.currentTrack?.title ?? null })],
+    // Only the tracks the host embedded: while the listener plays their own saved playlist, nothing of it.
+    ['getTrack', () => (player.store.getState().list === ListName.own ? { index: player.currentIndex, title: player.currentTrack?.title ?? null } : { index: -1, title: null })],
   ]);
 
   const actions = new Map<HostMethod, (value: unknown, listener: string | null) => void>([
@@ -207,16 +130,15 @@ export function connectHost(player: EarshotPlayer, config: EmbedConfig, win: Win
   };
 
   // `ready` once the tracks are in (or it is clear there are none): until then play() has nothing to play.
-  const announce = {
-    hostUpdated() {
-      if (ready || (player.tracks.length === 0 && player.status !== 'error')) return;
-      ready = true;
-      player.removeController(announce);
-      const value = readyValue();
-      // player.js: posted whether or not anyone listens, to the listeners when there are some.
-      if (listeners.get('ready')?.size) emit('ready', value);
-      else post('ready', value);
-    },
+  const announce = () => {
+    const state = player.store.getState();
+    if (ready || state.loadingTracks || (state.tracks.length === 0 && state.status !== Status.error)) return;
+    ready = true;
+    stopWatching();
+    const value = readyValue();
+    // player.js: posted whether or not anyone listens, to the listeners when there are some.
+    if (listeners.get('ready')?.size) emit('ready', value);
+    else post('ready', value);
   };
 
   const onEnded = (event: HTMLElementEventMap['earshot-ended']) => {
@@ -263,30 +185,15 @@ export function connectHost(player: EarshotPlayer, config: EmbedConfig, win: Win
   }
 
   win.addEventListener('message', onMessage);
-  player.addController(announce);
-  // Already updated with its tracks in (a one-track embed has them at once): announce now.
-  void player.updateComplete.then(() => announce.hostUpdated(), () => {});
+  const stopWatching = player.store.subscribe(announce);
+  // A one-track embed has its track at once: announce after this task, when the page's own code has run.
+  queueMicrotask(announce);
 
   return () => {
     win.removeEventListener('message', onMessage);
-    player.removeController(announce);
+    stopWatching();
     for (const [type, listener] of domListeners) player.removeEventListener(type, listener as EventListener);
     observer?.disconnect();
     listeners.clear();
   };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-/** A field the message itself carries, never one inherited from Object.prototype. */
-function own(object: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
 }

@@ -9,6 +9,8 @@
  *   player.on('timeupdate', ({ seconds, duration }) => ...);
  */
 
+import { encodeMessage, readPlayerMessage, type PlayerMessage } from '../core/playerjs.js';
+
 /** What each event carries. */
 export interface EarshotHostEvents {
   ready: { src: string; events: string[]; methods: string[] };
@@ -48,7 +50,7 @@ const MAX_HEIGHT = 10_000;
 
 type Handler = (value: any) => void;
 interface Entry extends EarshotFrame {
-  receive(data: Record<string, any>): void;
+  receive(message: PlayerMessage): void;
 }
 
 const frames = new Map<HTMLIFrameElement, Entry>();
@@ -63,12 +65,12 @@ export function attach(iframe: HTMLIFrameElement): EarshotFrame {
   const id = `earshot-host-${++ids}`;
   const handlers = new Map<string, Set<Handler>>();
   const answers = new Map<string, Handler>();
-  let queue: object[] | null = [];
+  let queue: Record<string, unknown>[] | null = [];
   let ready!: () => void;
 
-  const post = (message: object) => {
+  const post = (message: Record<string, unknown>) => {
     try {
-      iframe.contentWindow?.postMessage(JSON.stringify({ context: 'player.js', version: '0.0.11', ...message }), originOf(iframe));
+      iframe.contentWindow?.postMessage(encodeMessage(message), originOf(iframe));
     } catch {
       // an iframe without a usable src: nothing to tell
     }
@@ -113,7 +115,8 @@ export function attach(iframe: HTMLIFrameElement): EarshotFrame {
       handlers.delete(event);
       send('removeEventListener', event);
     },
-    receive({ event, value, listener }) {
+    receive({ event, value: data, listener = '' }) {
+      const value = data as any;
       if (event === 'ready') {
         // A (re)loaded player knows no listeners: tell it again what this page listens to.
         const waiting = queue ?? [];
@@ -149,16 +152,16 @@ export function players(): EarshotFrame[] {
 
 addEventListener('message', (event) => {
   try {
-    const { data, source } = event;
-    if (typeof data !== 'string' || data.length > 4096 || !source) return;
+    const { source } = event;
+    const message = readPlayerMessage(event.data);
+    if (!message || !source) return;
     let frame: Entry | undefined;
     for (const entry of frames.values()) if (entry.iframe.contentWindow === source) frame = entry;
     // A player that became ready after this script ran (a lazy iframe, one added later) says so first.
     const iframe = frame?.iframe ?? [...document.querySelectorAll<HTMLIFrameElement>(SELECTOR)].find((i) => i.contentWindow === source);
     // Only the iframe's own window, from the origin its src names.
     if (!iframe || event.origin !== originOf(iframe)) return;
-    const message = JSON.parse(data);
-    if (message?.context === 'player.js') (frame ?? (attach(iframe) as Entry)).receive(message);
+    (frame ?? (attach(iframe) as Entry)).receive(message);
   } catch {
     // not a message for us
   }

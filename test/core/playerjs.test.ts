@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { MAX_MESSAGE_LENGTH, readCommand, readFlag, readRate, readTime, readVolume, type HostCommand } from '../../src/embed/bridge.js';
+import { MAX_MESSAGE_LENGTH, readCommand, readFlag, readRate, readTime, readVolume, type HostCommand } from '../../src/core/playerjs.js';
 
 const base = { context: 'player.js', version: '0.0.11' };
 const json = (message: object) => JSON.stringify({ ...base, ...message });

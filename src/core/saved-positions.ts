@@ -1,5 +1,5 @@
 /** Where the listener stopped in a long track, kept under `earshot:position:` keys. */
-import { pageStorage } from './playlist.js';
+import { pageStorage } from './storage.js';
 import { trackKey, type Track } from './track.js';
 
 /** A position this close to either end is not worth offering. */

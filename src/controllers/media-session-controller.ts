@@ -1,32 +1,33 @@
 /**
  * The lock screen and media keys: the player that plays last owns the page's Media Session, shows its
- * track there and takes its actions, and keeps the position state current.
+ * track there and takes its actions, and keeps the position state current. Loaded with the first play.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PlayerController } from './controller.js';
-import { Status, type PlayerState } from './core/state.js';
+import type { Playback } from '../core/playback.js';
+import { Status, type PlayerState } from '../core/state.js';
+import { SKIP_BACK, SKIP_FORWARD } from '../core/time.js';
 
-const SKIP_BACK = 15;
-const SKIP_FORWARD = 30;
+const ACTIONS: MediaSessionAction[] = ['play', 'pause', 'seekbackward', 'seekforward', 'seekto', 'previoustrack', 'nexttrack'];
 
 /** The controller whose player owns the session now. */
-let owner: MediaSessionLink | null = null;
+let owner: MediaSessionController | null = null;
 
-export class MediaSessionLink implements ReactiveController {
-  readonly #controller: PlayerController;
+export class MediaSessionController implements ReactiveController {
+  readonly #playback: Playback;
   #unsubscribe: (() => void) | undefined;
 
-  constructor(host: ReactiveControllerHost, controller: PlayerController) {
-    this.#controller = controller;
+  constructor(host: ReactiveControllerHost, playback: Playback) {
+    this.#playback = playback;
     host.addController(this);
   }
 
   hostConnected(): void {
     if (!('mediaSession' in navigator)) return;
-    const store = this.#controller.playback.store;
+    const store = this.#playback.store;
     this.#unsubscribe = store.subscribe((state, previous) => this.#update(state, previous));
-    // Made on the first play (this module is loaded on demand): take the session at once.
-    this.#update(store.state, { ...store.state, status: Status.idle });
+    // Made on the first play (this module is loaded then): a player that plays takes the session at once.
+    const state = store.getState();
+    if (state.status === Status.playing) this.#take(state);
   }
 
   hostDisconnected(): void {
@@ -37,13 +38,10 @@ export class MediaSessionLink implements ReactiveController {
 
   #update(state: PlayerState, previous: PlayerState): void {
     const started = state.status === Status.playing && previous.status !== Status.playing;
-    if (started && owner !== this) this.#claim();
+    if (started && owner !== this) return this.#take(state);
     if (owner !== this) return;
-    const session = navigator.mediaSession;
-    if (started || state.index !== previous.index || state.tracks !== previous.tracks) this.#describe(state);
-    if (state.status !== previous.status) {
-      session.playbackState = state.status === Status.playing ? 'playing' : state.status === Status.idle || state.status === Status.error ? 'none' : 'paused';
-    }
+    if (started || state.index !== previous.index || state.queue !== previous.queue) this.#describe(state);
+    if (state.status !== previous.status) this.#setPlaybackState(state);
     // Position: on every change the session cannot work out by itself (not on ticks while playing).
     const jumped = Math.abs(state.currentTime - previous.currentTime) > 1.5;
     if (started || jumped || state.status !== previous.status || state.playbackRate !== previous.playbackRate || state.duration !== previous.duration) {
@@ -51,26 +49,21 @@ export class MediaSessionLink implements ReactiveController {
     }
   }
 
-  #claim(): void {
+  #take(state: PlayerState): void {
     if (owner) owner.#release();
     owner = this;
-    const playback = this.#controller.playback;
-    const actions: [MediaSessionAction, MediaSessionActionHandler][] = [
+    const playback = this.#playback;
+    const handlers: [MediaSessionAction, MediaSessionActionHandler][] = [
       ['play', () => void playback.play().catch(() => {})],
       ['pause', () => playback.pause()],
       ['seekbackward', (details) => playback.skip(-(details.seekOffset ?? SKIP_BACK))],
       ['seekforward', (details) => playback.skip(details.seekOffset ?? SKIP_FORWARD)],
       ['seekto', (details) => details.seekTime !== undefined && playback.seek(details.seekTime)],
-      ['previoustrack', () => playback.previous()],
-      ['nexttrack', () => playback.next()],
     ];
-    for (const [action, handler] of actions) {
-      try {
-        navigator.mediaSession.setActionHandler(action, handler);
-      } catch {
-        // An action this browser does not know.
-      }
-    }
+    for (const [action, handler] of handlers) setHandler(action, handler);
+    this.#describe(state);
+    this.#setPlaybackState(state);
+    this.#position(state);
   }
 
   #release(): void {
@@ -78,29 +71,28 @@ export class MediaSessionLink implements ReactiveController {
     const session = navigator.mediaSession;
     session.metadata = null;
     session.playbackState = 'none';
-    for (const action of ['play', 'pause', 'seekbackward', 'seekforward', 'seekto', 'previoustrack', 'nexttrack'] as MediaSessionAction[]) {
-      try {
-        session.setActionHandler(action, null);
-      } catch {
-        // An action this browser does not know.
-      }
-    }
+    for (const action of ACTIONS) setHandler(action, null);
   }
 
   #describe(state: PlayerState): void {
-    const track = state.tracks[state.index];
+    const track = state.queue[state.index];
     if (!track) return;
     navigator.mediaSession.metadata = new MediaMetadata({
       title: track.title,
       artist: track.program ?? '',
-      album: state.title ?? '',
+      album: state.list === 'own' ? (state.title ?? '') : '',
       artwork: track.image ? [{ src: track.image }] : [],
     });
     // Previous and Next only mean something with more than one track.
-    const many = state.tracks.length > 1;
-    const playback = this.#controller.playback;
-    navigator.mediaSession.setActionHandler('previoustrack', many ? () => playback.previous() : null);
-    navigator.mediaSession.setActionHandler('nexttrack', many ? () => playback.next() : null);
+    const many = state.queue.length > 1;
+    const playback = this.#playback;
+    setHandler('previoustrack', many ? () => playback.previous() : null);
+    setHandler('nexttrack', many ? () => playback.next() : null);
+  }
+
+  #setPlaybackState(state: PlayerState): void {
+    navigator.mediaSession.playbackState =
+      state.status === Status.playing || state.status === Status.loading ? 'playing' : state.status === Status.idle || state.status === Status.error ? 'none' : 'paused';
   }
 
   #position(state: PlayerState): void {
@@ -109,10 +101,18 @@ export class MediaSessionLink implements ReactiveController {
       navigator.mediaSession.setPositionState({
         duration: state.duration,
         playbackRate: state.playbackRate,
-        position: Math.min(this.#controller.playback.currentTime, state.duration),
+        position: Math.min(this.#playback.currentTime, state.duration),
       });
     } catch {
       // A position the browser refuses (past the end while a segment finishes): the next change sets it.
     }
+  }
+}
+
+function setHandler(action: MediaSessionAction, handler: MediaSessionActionHandler | null): void {
+  try {
+    navigator.mediaSession.setActionHandler(action, handler);
+  } catch {
+    // An action this browser does not know.
   }
 }

@@ -1,24 +1,12 @@
 /** The listener's saved playlist: one per origin, kept in localStorage, shared by every player. */
 import { readTrack } from './manifest.js';
+import { pageStorage } from './storage.js';
 import { trackKey, type Track } from './track.js';
 
 export const STORAGE_KEY = 'earshot:playlist';
 export const MAX_SAVED = 500;
 
 export type PlaylistListener = (items: readonly Track[], changedBy: unknown) => void;
-
-/** localStorage, or null where the browser refuses it (sandboxes, blocked third-party storage). */
-export function pageStorage(): Storage | null {
-  try {
-    const storage = window.localStorage;
-    const probe = `${STORAGE_KEY}:probe`;
-    storage.setItem(probe, '1');
-    storage.removeItem(probe);
-    return storage;
-  } catch {
-    return null;
-  }
-}
 
 export class SavedPlaylist {
   #items: readonly Track[] = [];

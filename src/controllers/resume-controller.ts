@@ -1,35 +1,36 @@
-/** Resume: a long track remembers where the listener stopped and offers to go on from there. */
+/** Resume: a long track remembers where the listener stopped and offers to go on from there. Loaded with the first long track. */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { PlayerController } from './controller.js';
-import { SavedPositions } from './core/resume.js';
-import { Status, type PlayerState } from './core/state.js';
-import { formatTime } from './core/time.js';
-import { isLongTrack } from './core/track.js';
+import type { Playback } from '../core/playback.js';
+import { SavedPositions } from '../core/saved-positions.js';
+import { Status, type PlayerState } from '../core/state.js';
+import { formatTime } from '../core/time.js';
+import { isLongTrack, type Track } from '../core/track.js';
 
 /** Save at most this often while playing. */
 const SAVE_EVERY = 5;
 
-export class ResumeLink implements ReactiveController {
+export class ResumeController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
-  readonly #controller: PlayerController;
+  readonly #playback: Playback;
   #positions: SavedPositions | undefined;
   #unsubscribe: (() => void) | undefined;
   #savedAt = 0;
+  /** The track the offer was made for. */
+  #track: Track | undefined;
   /** The position offered to the listener for the current track, if any. */
   offer: number | null = null;
 
-  constructor(host: ReactiveControllerHost, controller: PlayerController) {
+  constructor(host: ReactiveControllerHost, playback: Playback) {
     this.#host = host;
-    this.#controller = controller;
+    this.#playback = playback;
     host.addController(this);
   }
 
   hostConnected(): void {
-    const store = this.#controller.playback.store;
+    const store = this.#playback.store;
     this.#unsubscribe = store.subscribe((state, previous) => this.#update(state, previous));
     window.addEventListener('pagehide', this.#save);
-    // Made after the track loaded (this module is loaded on demand): look at it as if it just arrived.
-    this.#update(store.state, { ...store.state, index: -1 });
+    this.#consider(store.getState());
   }
 
   hostDisconnected(): void {
@@ -48,18 +49,21 @@ export class ResumeLink implements ReactiveController {
     </p>`;
   }
 
+  /** A track arrived (or its length became known before it played): offer where the listener stopped in it. */
+  #consider(state: PlayerState): void {
+    const track = state.queue[state.index];
+    this.#track = track;
+    this.#savedAt = 0;
+    const fresh = track !== undefined && state.currentTime === 0 && isLongTrack(track, state.duration);
+    this.#setOffer(fresh ? this.#store().get(track, state.duration) : null);
+  }
+
   #update(state: PlayerState, previous: PlayerState): void {
-    const track = state.tracks[state.index];
+    const track = state.queue[state.index];
     if (!track) return;
-    if (state.index !== previous.index || state.tracks !== previous.tracks || (state.duration !== previous.duration && this.offer === null && state.status === Status.idle && state.currentTime === 0)) {
-      this.#savedAt = 0;
-      this.#setOffer(isLongTrack(track, state.duration) && state.currentTime === 0 ? this.#store().get(track, state.duration) : null);
-      return;
-    }
-    if (state.status === Status.ended && previous.status !== Status.ended) {
-      this.#store().forget(track);
-      return;
-    }
+    const lengthKnown = state.duration !== previous.duration && this.offer === null && state.status === Status.idle;
+    if (track !== this.#track || lengthKnown) return this.#consider(state);
+    if (state.status === Status.ended && previous.status !== Status.ended) return this.#store().forget(track);
     // Playing from anywhere but the offer declines it.
     if (this.offer !== null && state.status === Status.playing) this.#setOffer(null);
     if (!isLongTrack(track, state.duration)) return;
@@ -68,10 +72,10 @@ export class ResumeLink implements ReactiveController {
   }
 
   readonly #save = () => {
-    const { tracks, index, status, duration } = this.#controller.playback.state;
-    const track = tracks[index];
+    const { queue, index, status, duration } = this.#playback.state;
+    const track = queue[index];
     if (!track || status === Status.ended || status === Status.idle || !isLongTrack(track, duration)) return;
-    const at = this.#controller.playback.currentTime;
+    const at = this.#playback.currentTime;
     this.#savedAt = at;
     this.#store().set(track, at);
   };
@@ -80,8 +84,8 @@ export class ResumeLink implements ReactiveController {
     const at = this.offer;
     if (at === null) return;
     this.#setOffer(null);
-    this.#controller.playback.seek(at);
-    this.#controller.playback.play().catch(() => {});
+    this.#playback.seek(at);
+    this.#playback.play().catch(() => {});
   };
 
   #store(): SavedPositions {

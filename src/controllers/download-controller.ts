@@ -5,8 +5,7 @@ import { downloadFilename } from '../core/formats.js';
 import type { Playback } from '../core/playback.js';
 import { ErrorCode } from '../core/state.js';
 import type { Track } from '../core/track.js';
-import { fire } from '../events.js';
-import { downloadIcon } from './icons.js';
+import { downloadIcon } from '../elements/icons.js';
 
 /** The file Download offers for a track, or null where it offers none. */
 export function downloadUrl(track: Track | undefined): string | null {
@@ -14,7 +13,7 @@ export function downloadUrl(track: Track | undefined): string | null {
   return track.download ?? track.src[0]?.src ?? null;
 }
 
-export class DownloadControl implements ReactiveController {
+export class DownloadController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #playback: Playback;
   #progress: DownloadProgress | null = null;
@@ -90,7 +89,7 @@ export class DownloadControl implements ReactiveController {
     } catch (error) {
       if (abort.signal.aborted) return;
       if (error instanceof DownloadError) {
-        this.#playback.fail({ code: ErrorCode.download, message: error.message, fatal: false, index });
+        this.#playback.warn({ code: ErrorCode.download, message: error.message, index });
       } else {
         // CORS (or the network) refused the fetch: let the browser open the file itself.
         window.open(url, '_blank', 'noopener');
@@ -106,7 +105,7 @@ export class DownloadControl implements ReactiveController {
   }
 
   #emit(index: number, url: string, filename: string): void {
-    fire(this.#host, 'download', { index, url, filename });
+    this.#playback.announce('download', { index, url, filename });
   }
 }
 

@@ -1,0 +1,70 @@
+/**
+ * The parts a player needs only sometimes, each loaded the first time it is needed: the Media Session with
+ * the first play, Resume with the first long track, the panels with the first one the listener opens. A
+ * player that never plays, or plays only short clips, never loads them.
+ */
+import type { LitElement, ReactiveController } from 'lit';
+import type { EmbedCode } from '../core/embed-code.js';
+import type { Playback } from '../core/playback.js';
+import { Status, type PlayerState } from '../core/state.js';
+import { isLongTrack } from '../core/track.js';
+import type { EmbedPanel } from '../elements/embed-panel.js';
+import type { PlaylistPanel } from '../elements/playlist-panel.js';
+import type { ResumeController } from './resume-controller.js';
+
+export interface Panels {
+  playlist: PlaylistPanel;
+  embed: EmbedPanel;
+}
+
+export class LazyFeatures implements ReactiveController {
+  readonly #host: LitElement;
+  readonly #playback: Playback;
+  #unsubscribe: (() => void) | undefined;
+  #mediaSession = false;
+  #resumeRequested = false;
+  #panels: Promise<Panels> | undefined;
+  /** Resume, once a long track has loaded it. */
+  resume: ResumeController | undefined;
+
+  constructor(host: LitElement, playback: Playback) {
+    this.#host = host;
+    this.#playback = playback;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#unsubscribe = this.#playback.store.subscribe((state) => this.#check(state));
+    this.#check(this.#playback.state);
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  /** The panels' code and styles, loaded with the first panel the listener opens. */
+  panels(embedCode: (start: number | undefined) => EmbedCode): Promise<Panels> {
+    this.#panels ??= import('../elements/panels.js').then(({ EmbedPanel, PlaylistPanel, panelStyles }) => {
+      const root = this.#host.renderRoot as ShadowRoot;
+      if (panelStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, panelStyles.styleSheet];
+      return { playlist: new PlaylistPanel(this.#host, this.#playback), embed: new EmbedPanel(this.#host, this.#playback, embedCode) };
+    });
+    return this.#panels;
+  }
+
+  #check(state: PlayerState): void {
+    if (!this.#mediaSession && state.status === Status.playing) {
+      this.#mediaSession = true;
+      void import('./media-session-controller.js').then(({ MediaSessionController }) => new MediaSessionController(this.#host, this.#playback));
+    }
+    const track = state.queue[state.index];
+    if (!this.#resumeRequested && track && isLongTrack(track, state.duration)) {
+      this.#resumeRequested = true;
+      void import('./resume-controller.js').then(({ ResumeController }) => {
+        this.resume = new ResumeController(this.#host, this.#playback);
+        this.#host.requestUpdate();
+      });
+    }
+  }
+}

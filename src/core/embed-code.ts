@@ -1,0 +1,45 @@
+/** The embed URL and snippet that reproduce what a player plays, from its state and its settings. */
+import { buildEmbedUrl, shareConfig, type ControlName, type EmbedOptions, type Theme } from './params.js';
+import { buildEmbedSnippet } from './snippet.js';
+import { ListName, type PlayerState } from './state.js';
+import type { TimeRange } from './time.js';
+
+export interface EmbedCode {
+  index: number;
+  url: string;
+  snippet: string;
+}
+
+/** What the player was configured with, beyond its tracks. */
+export interface EmbedSettings {
+  /** The embed page, absolute. */
+  base: string;
+  /** The manifest the player's own tracks came from, absolute. */
+  manifest?: string;
+  /** The part of track `rangeIndex` the player was told to play (its `t`). */
+  range?: TimeRange;
+  rangeIndex?: number;
+  theme?: Theme;
+  controls?: ControlName[];
+  independent?: boolean;
+}
+
+/** The code for the current track, or the one `options.track` names; times in `options` count from its start. */
+export function buildEmbedCode(state: PlayerState, settings: EmbedSettings, options: EmbedOptions = {}): EmbedCode {
+  const index = options.track !== undefined && state.queue[options.track] ? options.track : state.index;
+  const track = state.queue[index];
+  if (!track) return { index, url: settings.base, snippet: buildEmbedSnippet(settings.base, 'Audio') };
+  // A saved track from another player is embedded by its own fields: this player's manifest does not hold it.
+  const own = state.list === ListName.own;
+  const config = shareConfig(track, {
+    ...options,
+    index,
+    ...(own && settings.manifest ? { manifest: settings.manifest } : {}),
+    ...(own && settings.range && index === (settings.rangeIndex ?? 0) ? { offset: settings.range } : {}),
+  });
+  if (settings.theme) config.theme = settings.theme;
+  if (settings.controls) config.controls = settings.controls;
+  if (settings.independent) config.independent = true;
+  const url = buildEmbedUrl(settings.base, config);
+  return { index, url, snippet: buildEmbedSnippet(url, track.title) };
+}

@@ -1,0 +1,191 @@
+/** The player's template, part by part: what the element shows for a state, and which handler each control calls. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ControlName } from '../core/params.js';
+import { ListName, Status, type PlayerError, type PlayerState } from '../core/state.js';
+import { formatTime, SKIP_BACK, SKIP_FORWARD, speakTime } from '../core/time.js';
+import type { Track } from '../core/track.js';
+import {
+  embedIcon,
+  mutedIcon,
+  nextIcon,
+  pauseIcon,
+  playIcon,
+  playlistIcon,
+  previousIcon,
+  retryIcon,
+  skipBackIcon,
+  skipForwardIcon,
+  volumeIcon,
+} from './icons.js';
+
+export type PanelName = 'playlist' | 'embed';
+
+export interface PlayerHandlers {
+  keydown: (event: KeyboardEvent) => void;
+  /** A pointer over the player, or focus in it: Play may come next. */
+  intent: () => void;
+  toggle: () => void;
+  previous: () => void;
+  next: () => void;
+  skipBack: () => void;
+  skipForward: () => void;
+  speed: () => void;
+  mute: () => void;
+  retry: () => void;
+  scrub: (event: Event) => void;
+  scrubEnd: (event: Event) => void;
+  panel: (name: PanelName) => void;
+}
+
+export interface PlayerView {
+  state: PlayerState;
+  paused: boolean;
+  /** The position shown: where the slider is being dragged, or where the player is. */
+  time: number;
+  controls: readonly ControlName[];
+  panel: PanelName | null;
+  /** The open panel's content. */
+  panelContent: unknown;
+  resume: unknown;
+  download: (track: Track) => unknown;
+  on: PlayerHandlers;
+}
+
+let dateFormat: Intl.DateTimeFormat | undefined;
+
+export function renderPlayer(view: PlayerView): TemplateResult {
+  const { state, on } = view;
+  const track = state.queue[state.index];
+  return html`
+    <div
+      part="player"
+      class="player"
+      role="group"
+      aria-label=${track ? `Audio player: ${track.title}` : 'Audio player'}
+      @keydown=${on.keydown}
+      @pointerover=${on.intent}
+      @focusin=${on.intent}
+    >
+      <div class="stage">
+        <div class="top">
+          ${track?.image ? html`<img part="artwork" class="artwork" src=${track.image} alt=${track.imageAlt ?? ''} loading="lazy" decoding="async" />` : nothing}
+          <div part="meta" class="meta">
+            ${renderKicker(track, state.list === ListName.own ? state.title : undefined)}
+            <p part="title" class="title">
+              ${track?.link
+                ? html`<a href=${track.link} target="_blank" rel="noopener">${track.title}</a>`
+                : (track?.title ?? (state.loadingTracks ? 'Loading…' : 'No audio'))}
+            </p>
+          </div>
+        </div>
+        ${renderTimeline(view)} ${renderControls(view)} ${view.resume}
+        <div class="status" role="status">${state.loadingTracks ? 'Loading…' : state.status === Status.loading ? 'Loading audio…' : ''}</div>
+        <div part="alert" class="alert" role="alert">${renderProblem(state.error, on.retry)}</div>
+        ${view.panel
+          ? html`<div part="panel" class="panel" id="${view.panel}-panel" role="region" aria-label=${view.panel === 'playlist' ? 'Playlist panel' : 'Embed panel'}>
+              ${view.panelContent}
+            </div>`
+          : nothing}
+      </div>
+      ${track ? renderActions(view, track) : nothing}
+    </div>
+  `;
+}
+
+function renderTimeline({ state, time, on }: PlayerView) {
+  const { duration } = state;
+  const known = Number.isFinite(duration);
+  const shown = known ? Math.min(time, duration) : 0;
+  const playable = isPlayable(state);
+  return html`<div class="timeline-row">
+    <input
+      part="timeline"
+      class="timeline"
+      type="range"
+      aria-label="Seek"
+      min="0"
+      max=${known ? duration : 0}
+      step="any"
+      .value=${String(shown)}
+      aria-valuetext=${known ? `${speakTime(time)} of ${speakTime(duration)}` : speakTime(time)}
+      ?disabled=${!playable}
+      style=${`--earshot-progress: ${known && duration > 0 ? (shown / duration) * 100 : 0}%`}
+      @input=${on.scrub}
+      @change=${on.scrubEnd}
+    />
+    <span part="time" class="time">${state.status === Status.loading && !known ? 'Loading…' : `${formatTime(time)} / ${formatTime(duration)}`}</span>
+  </div>`;
+}
+
+function renderControls({ state, paused, on }: PlayerView) {
+  const playable = isPlayable(state);
+  const many = state.queue.length > 1;
+  const starting = state.status === Status.loading && !paused;
+  return html`<div part="controls" class="controls">
+    ${many ? button('Previous track', previousIcon, on.previous, 'previous', !playable) : nothing}
+    ${button(`Skip back ${SKIP_BACK} seconds`, skipBackIcon, on.skipBack, 'skip-back', !playable)}
+    <button
+      part="button play-button"
+      class="play ${starting ? 'is-loading' : ''}"
+      type="button"
+      aria-label=${paused ? 'Play' : 'Pause'}
+      ?disabled=${!playable}
+      @click=${on.toggle}
+    >
+      ${paused ? playIcon : starting ? html`<span class="spinner" aria-hidden="true"></span>` : pauseIcon}
+    </button>
+    ${button(`Skip forward ${SKIP_FORWARD} seconds`, skipForwardIcon, on.skipForward, 'skip-forward', !playable)}
+    ${many ? button('Next track', nextIcon, on.next, 'next', !playable || state.index >= state.queue.length - 1) : nothing}
+    <span class="spacer"></span>
+    <button part="button speed-button" class="speed" type="button" aria-label="Playback speed" data-rate=${`${state.playbackRate}×`} @click=${on.speed}></button>
+    ${button(state.muted ? 'Unmute' : 'Mute', state.muted ? mutedIcon : volumeIcon, on.mute, 'mute')}
+  </div>`;
+}
+
+function renderActions(view: PlayerView, track: Track) {
+  const { controls, panel, on } = view;
+  if (controls.length === 0) return nothing;
+  const toggle = (name: PanelName, label: string, icon: unknown) =>
+    controls.includes(name)
+      ? html`<button
+          part="button ${name}-button"
+          type="button"
+          class="action"
+          aria-expanded=${panel === name ? 'true' : 'false'}
+          aria-controls="${name}-panel"
+          @click=${() => on.panel(name)}
+        >
+          ${icon}<span>${label}</span>
+        </button>`
+      : nothing;
+  return html`<div part="actions" class="actions">
+    ${toggle('playlist', 'Playlist', playlistIcon)} ${controls.includes('download') ? view.download(track) : nothing} ${toggle('embed', 'Embed', embedIcon)}
+  </div>`;
+}
+
+function renderKicker(track: Track | undefined, title: string | undefined) {
+  const parts = [track?.program ?? title, track?.date ? formatDate(track.date) : undefined].filter(Boolean);
+  return parts.length > 0 ? html`<p class="kicker">${parts.join(' · ')}</p>` : nothing;
+}
+
+function renderProblem(error: PlayerError | null, retry: () => void) {
+  if (!error) return nothing;
+  const canRetry = error.fatal && (error.code === 'network' || error.code === 'decode' || error.code === 'manifest');
+  return html`<p class="alert-text">${error.message}</p>
+    ${canRetry ? html`<button part="button retry-button" type="button" class="retry" @click=${retry}>${retryIcon}<span>Retry</span></button>` : nothing}`;
+}
+
+function button(label: string, icon: unknown, onClick: () => void, name: string, disabled = false) {
+  return html`<button part="button ${name}-button" class=${name} type="button" aria-label=${label} title=${label} ?disabled=${disabled} @click=${onClick}>${icon}</button>`;
+}
+
+function isPlayable(state: PlayerState): boolean {
+  return state.queue[state.index] !== undefined && state.status !== Status.error;
+}
+
+function formatDate(date: string): string {
+  const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date);
+  // Made on first use: a player without a date never pays for it.
+  dateFormat ??= new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+  return Number.isNaN(time) ? date : dateFormat.format(time);
+}

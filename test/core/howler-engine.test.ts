@@ -1,0 +1,345 @@
+/**
+ * The howler adapter against a fake media element: each place where howler's HTML5 path goes wrong in some
+ * engine, made to happen on purpose, and what the listener hears of it. The real engines play the real files
+ * in test/player/ (Chromium, Firefox ESR, WebKitGTK).
+ */
+import { expect } from '@open-wc/testing';
+import { Howler } from 'howler';
+import { HowlerEngine } from '../../src/core/howler-engine.js';
+import type { EngineListener, EngineOptions } from '../../src/core/media-engine.js';
+import type { AudioSource } from '../../src/core/track.js';
+import { FakeMedia, settle } from '../support/fake-media.js';
+
+type Report = string;
+
+function setUp({ sources = [{ src: 'https://cdn.example/a.mp3' }], options = {}, errorWatchMs = 30, stallWatchMs = 30 }: { sources?: AudioSource[]; options?: Partial<EngineOptions>; errorWatchMs?: number; stallWatchMs?: number } = {}) {
+  const reports: Report[] = [];
+  const media: FakeMedia[] = [];
+  const listener: EngineListener = {
+    ready: () => reports.push('ready'),
+    duration: (seconds) => reports.push(`duration ${seconds}`),
+    waiting: () => reports.push('waiting'),
+    playing: () => reports.push('playing'),
+    paused: () => reports.push('paused'),
+    seeked: (seconds) => reports.push(`seeked ${seconds}`),
+    ended: () => reports.push('ended'),
+    blocked: () => reports.push('blocked'),
+    fail: (code, message) => reports.push(`fail ${code}: ${message}`),
+  };
+  const engine = new HowlerEngine(sources, listener, { preload: 'none', rate: 1, volume: 1, muted: false, start: 0, ...options }, {
+    createMedia: () => {
+      const made = new FakeMedia();
+      media.push(made);
+      return made as unknown as HTMLMediaElement;
+    },
+    errorWatchMs,
+    stallWatchMs,
+  });
+  return { engine, reports, media, last: () => media.at(-1)! };
+}
+
+/** Plays until the fake media says it plays. */
+async function playing(setup: ReturnType<typeof setUp>, duration = 8): Promise<FakeMedia> {
+  setup.engine.play();
+  const media = setup.last();
+  media.loadMetadata(duration);
+  media.haveData(4);
+  media.startPlaying();
+  await settle();
+  return media;
+}
+
+/** Played, paused, then seeked to 3 s, where the media sits at readyState 2 as WebKitGTK leaves it. */
+async function pausedAfterSeek(setup: ReturnType<typeof setUp>): Promise<FakeMedia> {
+  const media = await playing(setup);
+  setup.engine.pause();
+  setup.engine.seek(3);
+  media.finishSeek(2);
+  return media;
+}
+
+const plays = (media: FakeMedia) => media.calls.filter((call) => call === 'play').length;
+const seeks = (media: FakeMedia) => media.calls.filter((call) => call.startsWith('currentTime'));
+
+describe('HowlerEngine: howler on a media element, fixed where it goes wrong', () => {
+  let setup: ReturnType<typeof setUp>;
+  afterEach(() => setup.engine.unload());
+
+  it('fetches nothing until asked, and only the header when the listener shows intent', () => {
+    setup = setUp();
+    expect(setup.media).to.have.length(0);
+    setup.engine.prepare();
+    expect(setup.media).to.have.length(1);
+    expect(setup.last().preload).to.equal('metadata');
+  });
+
+  it('starts the media on the click itself, before any canplay (bare <audio> speed; Safari needs the gesture)', () => {
+    setup = setUp();
+    setup.engine.play();
+    const media = setup.last();
+    expect(media.readyState).to.equal(0);
+    expect(plays(media)).to.equal(1);
+    expect(media.paused).to.equal(false);
+    expect(setup.reports).to.deep.equal(['waiting']);
+  });
+
+  it('keeps one sound: play() again and again, while starting, playing, and after the end, uses one media element', async () => {
+    setup = setUp();
+    for (let i = 0; i < 5; i++) setup.engine.play();
+    const media = await playing(setup);
+    for (let i = 0; i < 5; i++) setup.engine.play();
+    expect(setup.media).to.have.length(1);
+    expect(plays(media)).to.equal(1);
+    media.end();
+    setup.engine.play();
+    setup.engine.play();
+    expect(setup.media).to.have.length(1);
+    expect(plays(media)).to.equal(2);
+    expect((Howler as unknown as { _howls: unknown[] })._howls.filter((howl) => (howl as { _sounds: unknown[] })._sounds.length > 1)).to.deep.equal([]);
+  });
+
+  it('keeps one sound when Play, Pause and Play come in one go while the media is starting', () => {
+    setup = setUp();
+    setup.engine.prepare();
+    const media = setup.last();
+    media.loadMetadata(8);
+    media.haveData(4);
+    setup.engine.play();
+    setup.engine.pause();
+    setup.engine.play();
+    expect(setup.media).to.have.length(1);
+    expect(media.paused).to.equal(false);
+  });
+
+  it('WebKitGTK: a duration of 0 (an MP3 without a header) ends nothing, and the real one is reported when it comes', async () => {
+    setup = setUp();
+    setup.engine.prepare();
+    const media = setup.last();
+    media.loadMetadata(0);
+    media.haveData(4);
+    setup.engine.play();
+    expect(media.paused, 'howler ended it before it started').to.equal(false);
+    media.startPlaying();
+    await settle();
+    await settle();
+    expect(setup.reports, 'no length yet: ready when it can play').to.deep.equal(['ready', 'waiting', 'playing']);
+    media.duration = 7.99;
+    media.fire('durationchange');
+    expect(setup.reports.at(-1)).to.equal('duration 7.99');
+    media.duration = NaN;
+    media.fire('durationchange');
+    expect(setup.reports.at(-1), 'NaN is no duration either').to.equal('duration 7.99');
+  });
+
+  it('WebKitGTK: after a paused seek the media sits at readyState 2 with no canplay, and Play still starts it', async () => {
+    setup = setUp();
+    const media = await pausedAfterSeek(setup);
+    expect(setup.reports.slice(-2)).to.deep.equal(['paused', 'seeked 3']);
+    setup.engine.play();
+    expect(plays(media)).to.equal(2);
+    expect(media.paused).to.equal(false);
+    media.startPlaying();
+    await settle();
+    expect(setup.reports.slice(-2)).to.deep.equal(['waiting', 'playing']);
+  });
+
+  it('skips howler\'s seek to where the media already is on every start (in WebKitGTK it can stall the start)', async () => {
+    setup = setUp();
+    const media = await pausedAfterSeek(setup);
+    const before = seeks(media).length;
+    setup.engine.play();
+    expect(seeks(media).slice(before)).to.deep.equal([]);
+  });
+
+  it('WebKitGTK: a start that sits still at readyState 2 gets a seek to where it is, and nothing while it plays', async () => {
+    setup = setUp();
+    const media = await pausedAfterSeek(setup);
+    setup.engine.play();
+    // It never starts: no 'playing', the position stays at 3, readyState 2.
+    const before = seeks(media).length;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seeks(media).slice(before)).to.deep.equal(['currentTime 3']);
+    // One that plays on is left alone.
+    media.finishSeek(2);
+    media.startPlaying();
+    media.readyState = 2;
+    const later = seeks(media).length;
+    media.advance(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seeks(media).slice(later)).to.deep.equal([]);
+  });
+
+  it('WebKitGTK: a media that plays on from readyState 2 without saying \'playing\' is playing once its position moves', async () => {
+    setup = setUp();
+    const media = await pausedAfterSeek(setup);
+    setup.engine.play();
+    expect(setup.reports.at(-1)).to.equal('waiting');
+    media.fire('timeupdate');
+    expect(setup.reports.at(-1), 'a time update with no move is no start').to.equal('waiting');
+    media.advance(0.25);
+    expect(setup.reports.at(-1)).to.equal('playing');
+  });
+
+  it('Firefox: says nothing of the end after a seek there while paused', async () => {
+    setup = setUp();
+    const media = await playing(setup);
+    setup.engine.pause();
+    const before = setup.reports.length;
+    media.end();
+    await settle();
+    expect(setup.reports.slice(before)).to.deep.equal([]);
+  });
+
+  it('Firefox: after Skip to the end while paused (readyState 2), Play starts the media', async () => {
+    setup = setUp();
+    const media = await playing(setup);
+    setup.engine.pause();
+    setup.engine.seek(8);
+    media.finishSeek(2);
+    setup.engine.play();
+    expect(plays(media)).to.equal(2);
+    expect(media.paused).to.equal(false);
+  });
+
+  it('pauses at once while play() is still pending: no sound starts after the listener paused', async () => {
+    setup = setUp();
+    setup.engine.play();
+    const media = setup.last();
+    setup.engine.pause();
+    expect(media.paused).to.equal(true);
+    expect(setup.reports).to.deep.equal(['waiting', 'paused']);
+    media.loadMetadata(8);
+    media.haveData(4);
+    await settle();
+    expect(media.paused).to.equal(true);
+    expect(setup.reports, 'the aborted play() is no refusal').to.deep.equal(['waiting', 'paused', 'duration 8', 'ready']);
+  });
+
+  it('seeks the media at once while play() is pending, and reports it when the media got there', async () => {
+    setup = setUp();
+    setup.engine.play();
+    const media = setup.last();
+    media.loadMetadata(8);
+    setup.engine.seek(5);
+    expect(media.currentTime).to.equal(5);
+    media.finishSeek(3);
+    expect(setup.reports.at(-1)).to.equal('seeked 5');
+    expect(setup.engine.position()).to.equal(5);
+  });
+
+  it('starts where it was asked to, also when the seek came before the media knew anything', async () => {
+    setup = setUp({ options: { start: 40 } });
+    setup.engine.seek(42);
+    await settle();
+    expect(setup.reports).to.deep.equal(['seeked 42']);
+    setup.engine.play();
+    const media = setup.last();
+    expect(media.defaultStart).to.equal(42);
+    media.loadMetadata(120);
+    expect(media.currentTime).to.equal(42);
+  });
+
+  it('reports a refused start (no user gesture) as blocked, once', async () => {
+    setup = setUp();
+    setup.engine.prepare();
+    const media = setup.last();
+    media.refuse = true;
+    setup.engine.play();
+    await settle();
+    await settle();
+    expect(setup.reports).to.deep.equal(['waiting', 'blocked']);
+  });
+
+  it('Firefox without an audio device: a media error while the position keeps moving is not fatal', async () => {
+    setup = setUp();
+    const media = await playing(setup);
+    media.fail(3, 'OnMediaSinkAudioError');
+    media.advance(0.5);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(setup.reports.filter((r) => r.startsWith('fail'))).to.deep.equal([]);
+    setup.engine.pause();
+    expect(media.paused).to.equal(true);
+  });
+
+  it('fails after a media error once the position stops, and tries the next source from where it was', async () => {
+    setup = setUp({ sources: [{ src: new URL('/media/test/fixtures/corrupt.mp3', location.href).href }, { src: 'https://cdn.example/b.mp3' }] });
+    const media = await playing(setup);
+    media.advance(2);
+    media.fail(3, 'decode');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const deadline = performance.now() + 4000;
+    while (setup.media.length < 2 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(setup.media).to.have.length(2);
+    const next = setup.last();
+    expect(next.src).to.equal('https://cdn.example/b.mp3');
+    expect(plays(next), 'the listener wanted sound, so the next source plays').to.equal(1);
+    expect(next.defaultStart).to.equal(2);
+    expect(media.paused).to.equal(true);
+  });
+
+  it('sets rate, volume and mute on the media at once, also before it has loaded', () => {
+    setup = setUp();
+    setup.engine.prepare();
+    const media = setup.last();
+    setup.engine.setRate(1.5);
+    setup.engine.setVolume(0.4);
+    setup.engine.setMuted(true);
+    expect([media.playbackRate, media.volume, media.muted]).to.deep.equal([1.5, 0.4, true]);
+    setup.engine.play();
+    expect([media.playbackRate, media.volume, media.muted], 'howler sets them again on play: from the same values').to.deep.equal([1.5, 0.4, true]);
+    setup.engine.setMuted(false);
+    expect(media.muted).to.equal(false);
+  });
+
+  it('tells an outside pause (the OS, an interruption), and plays again on Play', async () => {
+    setup = setUp();
+    const media = await playing(setup);
+    media.pause();
+    await settle();
+    expect(setup.reports.at(-1)).to.equal('paused');
+    setup.engine.play();
+    expect(plays(media)).to.equal(2);
+  });
+
+  it('reports the end once, and no seek or pause for howler\'s own rewind after it', async () => {
+    setup = setUp();
+    const media = await playing(setup);
+    const before = setup.reports.length;
+    media.end();
+    await settle();
+    expect(setup.reports.slice(before)).to.deep.equal(['ended']);
+  });
+
+  it('WebKitGTK: is ready when the real duration comes after a 0 at loadedmetadata', () => {
+    setup = setUp({ options: { preload: 'metadata' } });
+    const media = setup.last();
+    media.loadMetadata(0);
+    expect(setup.reports).to.deep.equal([]);
+    media.duration = 360;
+    media.fire('durationchange');
+    expect(setup.reports).to.deep.equal(['duration 360', 'ready']);
+  });
+
+  it('WebKitGTK: is ready when it can play, though its length is still unknown', () => {
+    setup = setUp({ options: { preload: 'metadata' } });
+    const media = setup.last();
+    media.loadMetadata(0);
+    media.haveData(4);
+    expect(setup.reports).to.deep.equal(['ready']);
+  });
+
+  it('makes no AudioContext, leaves howler\'s pool as it found it, and stops the sound when unloaded', async () => {
+    setup = setUp();
+    const pool = (Howler as unknown as { _html5AudioPool: unknown[] })._html5AudioPool;
+    const size = pool.length;
+    const media = await playing(setup);
+    expect(Boolean((Howler as unknown as { ctx?: unknown }).ctx)).to.equal(false);
+    setup.engine.unload();
+    expect(media.paused).to.equal(true);
+    expect(pool).to.have.length(size);
+    expect(pool.includes(media)).to.equal(false);
+    const reports = setup.reports.length;
+    media.fire('ended');
+    expect(setup.reports, 'nothing after unload').to.have.length(reports);
+  });
+});
