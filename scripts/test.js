@@ -1,95 +1,72 @@
-// Runs the browser tests: finds Chromium (scripts/find-chrome.js), then @web/test-runner with
-// web-test-runner.config.js. Exits with the test runner's exit code.
+// Runs the browser tests: checks the engines are here (scripts/engines.js), starts what Firefox and WebKit
+// need unless the caller already did (EARSHOT_SERVICES=1), then @web/test-runner with
+// web-test-runner.config.js, and stops the services by PID. Exits with the test runner's exit code.
 //
-//   node scripts/test.js                                  all groups (unit, player)
-//   node scripts/test.js --group unit                     one group: unit, or player (alias e2e-ish)
-//   node scripts/test.js --files test/core/time.test.ts   one file (or several, a directory, or a glob:
-//   node scripts/test.js test/core                        positional arguments are files too)
-//   npm test -- --files 'test/player/**/*.test.ts'        the same after the typecheck
+//   node scripts/test.js                                  every group (unit, chromium, firefox, webkit)
+//   node scripts/test.js --group webkit                   one group
+//   node scripts/test.js test/core/time.test.ts           some files (or directories, or globs); each runs in
+//   node scripts/test.js 'test/player/**/*.test.ts'       the groups it belongs to
+//   EARSHOT_ENGINES=chromium node scripts/test.js         fewer engines
 //   node scripts/test.js --watch                          any other wtr option is passed through
-//
-// Files are handed to the config through EARSHOT_TEST_FILES (not wtr's own --files, which would add a
-// third "default" group) and each lands in the group its path belongs to.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChrome } from './find-chrome.js';
+import { parseArgs } from 'node:util';
+import { engines, startServices } from './engines.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// wtr options that take a value (the rest are booleans); everything else that is not an option is a file.
-const WITH_VALUE = new Set([
-  '--root-dir', '--concurrent-browsers', '--concurrency', '--config', '--port', '--groups', '--group',
-  '--esbuild-target', '--browsers',
-]);
+const { values, positionals, tokens } = parseArgs({
+  allowPositionals: true,
+  strict: false,
+  tokens: true,
+  options: { files: { type: 'string', multiple: true }, group: { type: 'string' } },
+});
+const files = [...(values.files ?? []).flatMap((list) => String(list).split(',')), ...positionals].filter(Boolean);
+// Everything else goes to wtr as it came.
+const passThrough = tokens
+  .filter((token) => token.kind === 'option' && token.name !== 'files')
+  .flatMap((token) => (token.value === undefined ? [token.rawName] : [token.rawName, token.value]));
 
-// other names people use for the groups
-const GROUP_ALIASES = { 'e2e-ish': 'player', e2e: 'player', element: 'player', core: 'unit' };
-
-export function splitArgs(argv) {
-  const files = [];
-  const rest = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--files') {
-      while (i + 1 < argv.length && !argv[i + 1].startsWith('-')) files.push(argv[++i]);
-    } else if (arg.startsWith('--files=')) {
-      files.push(...arg.slice('--files='.length).split(',').filter(Boolean));
-    } else if (arg === '--group' || arg.startsWith('--group=')) {
-      const name = arg === '--group' ? argv[++i] : arg.slice('--group='.length);
-      rest.push('--group', GROUP_ALIASES[name] ?? name);
-    } else if (WITH_VALUE.has(arg)) {
-      rest.push(arg);
-      if (i + 1 < argv.length) rest.push(argv[++i]);
-    } else if (arg.startsWith('-')) {
-      rest.push(arg);
-    } else {
-      files.push(arg);
-    }
-  }
-  return { files, rest };
+const bin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'wtr.cmd' : 'wtr');
+if (!existsSync(bin)) {
+  console.error('The test runner is not installed: run npm ci first.');
+  process.exit(1);
+}
+const chosen = engines();
+if (chosen.error) {
+  console.error(chosen.error);
+  process.exit(1);
 }
 
-function main() {
-  const chrome = findChrome();
-  const { files, rest } = splitArgs(process.argv.slice(2));
-  const env = { ...process.env, CHROME_PATH: chrome };
-  if (files.length) env.EARSHOT_TEST_FILES = files.join('\n');
-  else delete env.EARSHOT_TEST_FILES;
+const env = { ...process.env, CHROME_PATH: chosen.found.chromium.browser };
+if (files.length) env.EARSHOT_TEST_FILES = files.join('\n');
+else delete env.EARSHOT_TEST_FILES;
+const services = process.env.EARSHOT_SERVICES ? null : await startServices(chosen.names, chosen.found);
+Object.assign(env, services?.env ?? {});
 
-  const bin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'wtr.cmd' : 'wtr');
-  if (!existsSync(bin)) {
-    console.error('web-test-runner is not installed: run npm ci first');
-    process.exit(1);
+const summaryDir = mkdtempSync(path.join(tmpdir(), 'earshot-wtr-'));
+env.EARSHOT_SUMMARY_FILE = path.join(summaryDir, 'summary.txt');
+const finish = async (code) => {
+  await services?.stop();
+  try {
+    // the summary comes after wtr's own last words, so that it is the closing line
+    process.stdout.write(readFileSync(env.EARSHOT_SUMMARY_FILE, 'utf8'));
+  } catch {
+    // wtr stopped before reporting (bad config, no browser): its own output says why
   }
-  const args = rest.some(a => a === '--config' || a.startsWith('--config='))
-    ? rest
-    : ['--config', path.join(root, 'web-test-runner.config.js'), ...rest];
-  const summaryDir = mkdtempSync(path.join(tmpdir(), 'earshot-wtr-'));
-  env.EARSHOT_SUMMARY_FILE = path.join(summaryDir, 'summary.txt');
-  const printSummary = () => {
-    try {
-      process.stdout.write(readFileSync(env.EARSHOT_SUMMARY_FILE, 'utf8'));
-    } catch {
-      // wtr stopped before reporting (bad config, no browser): its own output says why
-    }
-    rmSync(summaryDir, { recursive: true, force: true });
-  };
-  const child = spawn(bin, args, { cwd: root, env, stdio: 'inherit' });
-  const forward = signal => () => child.kill(signal);
-  process.on('SIGINT', forward('SIGINT'));
-  process.on('SIGTERM', forward('SIGTERM'));
-  child.on('error', error => {
-    rmSync(summaryDir, { recursive: true, force: true });
-    console.error(`could not start web-test-runner: ${error.message}`);
-    process.exit(1);
-  });
-  child.on('exit', (code, signal) => {
-    printSummary();
-    process.exit(code ?? (signal ? 1 : 0));
-  });
-}
+  rmSync(summaryDir, { recursive: true, force: true });
+  process.exit(code);
+};
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+const child = spawn(bin, ['--config', path.join(root, 'web-test-runner.config.js'), ...passThrough], { cwd: root, env, stdio: 'inherit' });
+const forward = (signal) => () => child.kill(signal);
+process.on('SIGINT', forward('SIGINT'));
+process.on('SIGTERM', forward('SIGTERM'));
+child.on('error', (error) => {
+  console.error(`could not start the test runner: ${error.message}`);
+  void finish(1);
+});
+child.on('exit', (code, signal) => void finish(code ?? (signal ? 1 : 0)));
