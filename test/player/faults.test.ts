@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { EarshotPlayer } from '../../src/elements/earshot-player.js';
-import { alertText, click, control, hasControl, html, mount, nextEvent, record, requests, sleep, unique, waitFor } from '../support/player.js';
+import { alertText, audibleMedia, click, clickPlay, engine, hasControl, html, mount, mouseAway, nextEvent, record, requests, sleep, unique, waitFor } from '../support/player.js';
 
 interface ErrorDetail {
   code: string;
@@ -12,6 +12,7 @@ interface ErrorDetail {
 const FILE = 'test/fixtures/speech.mp3';
 
 async function playUntilError(src: unknown): Promise<{ player: EarshotPlayer; detail: ErrorDetail }> {
+  await mouseAway();
   const player = await mount(html`<earshot-player></earshot-player>`);
   const failed = nextEvent<ErrorDetail>(player, 'earshot-error', 15000);
   player.tracks = [{ title: 'Faulty', src }];
@@ -59,20 +60,42 @@ describe('<earshot-player> when the audio fails', () => {
   });
 
   it('falls through to the next source when one fails', async () => {
+    await mouseAway();
     const player = await mount(html`<earshot-player></earshot-player>`);
-    player.tracks = [{ title: 'Second source', src: [unique(`/fault/404/${FILE}`), unique('/media/test/fixtures/corrupt.mp3'), unique('/media/test/fixtures/speech.ogg')] }];
+    const last = unique('/media/test/fixtures/speech.ogg');
+    player.tracks = [{ title: 'Third source', src: [unique(`/fault/404/${FILE}`), unique('/media/test/fixtures/corrupt.mp3'), last] }];
     await player.updateComplete;
     const errors = record(player, ['earshot-error']);
-    const playing = nextEvent(player, 'earshot-play', 15000);
-    await click(player, 'Play');
-    await playing;
+    await clickPlay(player);
     expect(player.status).to.equal('playing');
     expect(errors).to.deep.equal([]);
     expect(alertText(player)).to.equal('');
+    expect(audibleMedia().map((media) => media.src)).to.deep.equal([new URL(last, location.href).href]);
     player.remove();
   });
 
-  it('ends a connection that dies mid-file in a network error', async () => {
+  const oggFirst: [string, unknown][] = [
+    ['a type it cannot play', { src: unique('/media/test/fixtures/speech.ogg'), type: 'audio/ogg; codecs="earshot-nothing"' }],
+    ['a file it cannot decode', unique('/fault/corrupt/test/fixtures/speech.ogg')],
+  ];
+  for (const [what, ogg] of oggFirst) {
+    it(`plays the MP3 after an Ogg source in ${what}`, async () => {
+      await mouseAway();
+      const player = await mount(html`<earshot-player></earshot-player>`);
+      const mp3 = unique(`/media/${FILE}`);
+      player.tracks = [{ title: 'Ogg, then MP3', src: [ogg, mp3] }];
+      await player.updateComplete;
+      const errors = record(player, ['earshot-error']);
+      await clickPlay(player);
+      expect(errors).to.deep.equal([]);
+      expect(audibleMedia().map((media) => media.src)).to.deep.equal([new URL(mp3, location.href).href]);
+      player.remove();
+    });
+  }
+
+  // WebKitGTK waits on a dead connection without an error or a timeout of its own: a deadline for every
+  // wait is issue 9's ("no endless wait"), and this case joins WebKit's run with it.
+  (engine === 'webkit' ? it.skip : it)('ends a connection that dies mid-file in a network error', async () => {
     // The server sends the first 15% and then dies: the listener skips ahead, past what arrived.
     const player = await mount(html`<earshot-player></earshot-player>`);
     player.tracks = [{ title: 'Cut off', src: unique('/fault/cut/test/fixtures/long.mp3') }];
@@ -89,26 +112,32 @@ describe('<earshot-player> when the audio fails', () => {
     player.remove();
   });
 
-  it('plays again after Retry once the fault is gone', async () => {
-    const { player } = await playUntilError(unique(`/fault/404/${FILE}`));
-    // The newsroom fixes the file: the same track now points at a working address.
-    player.tracks = [{ title: 'Fixed', src: unique(`/media/${FILE}`) }];
-    await player.updateComplete;
-    expect(player.status).to.equal('idle');
-    expect(alertText(player)).to.equal('');
-    const playing = nextEvent(player, 'earshot-play');
-    await click(player, 'Play');
+  it('plays after Retry once the fault is gone', async () => {
+    const src = unique(`/fault/broken/${FILE}`);
+    const token = src.split('?t=')[1]!;
+    const { player } = await playUntilError(src);
+    // The newsroom fixes the file while the listener reads the message.
+    await fetch(`/__repair?match=${token}`, { method: 'POST' });
+    const playing = nextEvent(player, 'earshot-play', 10_000);
+    await click(player, 'Retry');
     await playing;
+    await player.updateComplete;
+    expect(player.status).to.equal('playing');
+    expect(alertText(player)).to.equal('');
     player.remove();
   });
 
-  it('retries a failed load when the listener presses Retry', async () => {
-    const { player } = await playUntilError(unique(`/fault/404/${FILE}`));
-    const loads = record(player, ['earshot-error', 'earshot-play']);
+  it('asks the server again when the listener presses Retry, and says so again when it still fails', async () => {
+    const src = unique(`/fault/404/${FILE}`);
+    const token = src.split('?t=')[1]!;
+    const { player } = await playUntilError(src);
+    const before = (await requests(token)).length;
+    const failedAgain = nextEvent<ErrorDetail>(player, 'earshot-error', 15000);
     await click(player, 'Retry');
-    const failedAgain = await nextEvent<ErrorDetail>(player, 'earshot-error', 15000);
-    expect(failedAgain.detail.code).to.equal('network');
-    expect(loads.length).to.equal(1);
+    expect((await failedAgain).detail.code).to.equal('network');
+    expect((await requests(token)).length).to.be.above(before);
+    await player.updateComplete;
+    expectShownError(player, 'network', /answered 404/);
     player.remove();
   });
 
@@ -142,23 +171,34 @@ describe('<earshot-player> when the audio fails', () => {
   });
 
   it('ignores a load that finishes after the track changed', async () => {
+    await mouseAway();
     const player = await mount(html`<earshot-player></earshot-player>`);
+    const slow = unique(`/fault/slow/1500/${FILE}`);
     player.tracks = [
-      { title: 'Slow', src: unique(`/fault/slow/1500/${FILE}`) },
+      { title: 'Slow', src: slow },
       { title: 'Fast', src: unique(`/media/${FILE}`) },
     ];
     await player.updateComplete;
-    const events = record(player, ['earshot-ready', 'earshot-play', 'earshot-error']);
+    const events = record(player, ['earshot-ready', 'earshot-play', 'earshot-error', 'earshot-trackchange']);
     await click(player, 'Play');
-    await sleep(200);
     expect(player.status).to.equal('loading');
     await click(player, 'Next track');
     expect(player.currentIndex).to.equal(1);
     await waitFor(() => player.status === 'playing', 'the second track to play');
-    await sleep(2000);
+    // Wait until the server is done with the slow track's requests (answered, or dropped by the browser).
+    const token = slow.split('?t=')[1]!;
+    const deadline = performance.now() + 8000;
+    for (;;) {
+      const log = await requests(token);
+      if (log.length > 0 && log.every((request) => request.done && Date.now() - request.time > 1500)) break;
+      expect(performance.now(), 'the slow requests to end').to.be.below(deadline);
+      await sleep(100);
+    }
     expect(player.currentIndex).to.equal(1);
-    expect(events.every((e) => (e.detail as { index?: number }).index !== 0)).to.equal(true);
-    expect(control(player, 'Pause')).to.exist;
+    expect(player.status).to.equal('playing');
+    expect(events.map((e) => e.type)).to.deep.equal(['earshot-trackchange', 'earshot-ready', 'earshot-play']);
+    expect(audibleMedia()).to.have.length(1);
+    expect(audibleMedia()[0]!.src).to.not.contain(token);
     player.remove();
   });
 });

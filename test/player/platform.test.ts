@@ -84,7 +84,6 @@ describe('Resume', () => {
   it('remembers where a long track stopped and offers to resume there', async () => {
     const src = unique(LONG);
     const player = await mount(html`<earshot-player src=${src} track-title="Six minutes" duration="360"></earshot-player>`);
-    await sleep(100); // Resume's code arrives with the first long track.
     const playing = nextEvent(player, 'earshot-play');
     await click(player, 'Play');
     await playing;
@@ -92,8 +91,10 @@ describe('Resume', () => {
     const paused = nextEvent(player, 'earshot-pause');
     await click(player, 'Pause');
     await paused;
-    const saved = Object.entries(localStorage).find(([key]) => key.startsWith('earshot:position:'));
-    expect(saved?.[1]).to.equal('100');
+    // Saved on pause, by Resume's code (it arrives with the first long track).
+    const saved = () => Object.entries(localStorage).find(([key]) => key.startsWith('earshot:position:'));
+    await waitFor(() => saved() !== undefined, 'the position to be saved');
+    expect(saved()?.[1]).to.equal('100');
     player.remove();
 
     const again = await mount(html`<earshot-player src=${src} track-title="Six minutes" duration="360"></earshot-player>`);
@@ -118,7 +119,9 @@ describe('Resume', () => {
     await click(player, 'Play');
     await playing;
     player.seek(5);
+    const paused = nextEvent(player, 'earshot-pause');
     await click(player, 'Pause');
+    await paused;
     await sleep(100);
     expect(Object.keys(localStorage).some((key) => key.startsWith('earshot:position:'))).to.equal(false);
     expect(control(player, 'Play')).to.exist;

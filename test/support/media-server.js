@@ -28,6 +28,8 @@
 //                                          on (default 0: the whole file) is scrambled: not decodable
 //   /fault/html/<path>                     200 text/html: a small web page where audio was expected (a
 //                                          CMS's soft 404 or a login page)
+//   /fault/broken/<path>?t=<token>         404 until `POST /__repair?match=<token>`, then serves like /media:
+//                                          a fault the newsroom fixes while the listener waits (for Retry)
 //   Any query string is ignored for routing (use it to make URLs unique per test: ?t=<token>).
 //
 // How Chromium 156's <audio> meets these (measured here with plain `new Audio()`):
@@ -141,6 +143,7 @@ export function parseMediaPath(pathname) {
     case 'cut':
     case 'corrupt':
     case 'html':
+    case 'broken':
       return { fault: kind, file: decodeSegments(parts.join('/')).join('/') };
     case 'slow': {
       const ms = Number(parts.shift());
@@ -193,6 +196,8 @@ export function mediaServer(options = {}) {
   const rootDir = path.resolve(options.rootDir ?? process.cwd());
   /** @type {Array<Record<string, unknown>>} */
   const requests = [];
+  /** Tokens of /fault/broken/ URLs that have been repaired. */
+  const repaired = new Set();
   let nextId = 1;
 
   function send(res, status, headers, body) {
@@ -242,6 +247,9 @@ export function mediaServer(options = {}) {
     if (route.fault === 'bad') return sendText(res, 400, 'bad fault route\n', record);
     if (route.fault === '404') return sendText(res, 404, 'not found (fault injected)\n', record);
     if (route.fault === '500') return sendText(res, 500, 'internal server error (fault injected)\n', record);
+    if (route.fault === 'broken' && ![...repaired].some((token) => req.url.includes(token))) {
+      return sendText(res, 404, 'not found until repaired (fault injected)\n', record);
+    }
 
     const file = resolveInside(rootDir, route.file);
     if (!file) return sendText(res, 403, 'forbidden: outside the repo\n', record);
@@ -367,6 +375,12 @@ export function mediaServer(options = {}) {
     if (pathname === '/__requests' || pathname === '/__requests/clear') {
       ctx.respond = false;
       return handleLog(ctx);
+    }
+    if (pathname === '/__repair' && ctx.method === 'POST') {
+      ctx.respond = false;
+      const token = new URL(ctx.url, 'http://localhost').searchParams.get('match');
+      if (token) repaired.add(token);
+      return send(ctx.res, 204, {}, '');
     }
     let route;
     try {

@@ -2,13 +2,19 @@
 import { fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
+import './audible.js';
 import '../../src/define-entry.js';
 import type { EarshotPlayer } from '../../src/elements/earshot-player.js';
 
 export const MP3 = '/media/test/fixtures/speech.mp3';
-export const OGG = '/media/test/fixtures/speech.ogg';
 export const LONG = '/media/test/fixtures/long.mp3';
-export const CORRUPT = '/media/test/fixtures/corrupt.mp3';
+
+/** Which engine runs this test: Chromium, Firefox or WebKit (Safari's engine). */
+export const engine: 'chromium' | 'firefox' | 'webkit' = /Firefox\//.test(navigator.userAgent)
+  ? 'firefox'
+  : /Chrom(e|ium)\//.test(navigator.userAgent)
+    ? 'chromium'
+    : 'webkit';
 
 /** A URL no other test uses, so the request log can be read for this test alone. */
 export function unique(url: string): string {
@@ -22,6 +28,7 @@ export async function mount(template: TemplateResult): Promise<EarshotPlayer> {
 }
 
 export { html };
+export { audibleMedia } from './audible.js';
 
 /** The name a screen reader gives a control: aria-label, else its <label>, else its text. */
 function nameOf(node: HTMLElement): string {
@@ -91,9 +98,13 @@ export function alertText(player: EarshotPlayer): string {
 
 export interface LoggedRequest {
   url: string;
+  /** Date.now() when it arrived. */
+  time: number;
   range: string | null;
   status: number;
   bytesSent: number;
+  /** The response ended (sent, or the connection closed). */
+  done: boolean;
 }
 
 export async function requests(match: string): Promise<LoggedRequest[]> {
@@ -102,3 +113,46 @@ export async function requests(match: string): Promise<LoggedRequest[]> {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until the position moves steadily: three looks 100 ms apart, each further on. The sound has started
+ * then (Firefox on a machine with only a null audio sink plays a tenth of a second, then stalls for about a
+ * second on its first sound after a pause in the page's audio, with a bare <audio> too).
+ */
+export async function moving(player: EarshotPlayer, timeout = 6000): Promise<void> {
+  const until = performance.now() + timeout;
+  let last = player.currentTime;
+  let steps = 0;
+  while (steps < 3) {
+    if (performance.now() > until) throw new Error(`Timed out waiting for the position to move (at ${player.currentTime})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = player.currentTime;
+    steps = now > last + 0.02 ? steps + 1 : 0;
+    last = now;
+  }
+}
+
+/** Presses Play with a real click, and waits for earshot-play and for the position to move. */
+export async function clickPlay(player: EarshotPlayer): Promise<void> {
+  const playing = nextEvent(player, 'earshot-play', 10_000);
+  await click(player, 'Play');
+  await playing;
+  await moving(player);
+}
+
+/** How fast the position moves against the wall clock, over `ms`, once it moves. */
+export async function measureRate(player: EarshotPlayer, ms = 1500): Promise<number> {
+  await moving(player);
+  const from = player.currentTime;
+  const started = performance.now();
+  await sleep(ms);
+  return (player.currentTime - from) / ((performance.now() - started) / 1000);
+}
+
+/** Moves the mouse to a corner with no player, so that none takes a pointer over it as intent to play. */
+export async function mouseAway(): Promise<void> {
+  await sendMouse({ type: 'move', position: [0, 0] });
+}
+
+/** Presses a key as the listener does. */
+export { sendKeys } from '@web/test-runner-commands';
