@@ -44,13 +44,17 @@ if (!['embed.html', 'earshot-player.js'].every((file) => existsSync(path.join(sn
   rmSync(snapshot, { recursive: true, force: true });
   process.exit(1);
 }
-const { startServers, ensureResultsDir } = await import('../test/e2e/servers.mjs');
+const { startServers, ensureResultsDir, browserOptions } = await import('../test/e2e/servers.mjs');
 const servers = await startServers({ dist: snapshot });
 ensureResultsDir();
+// One Chromium for the whole run: every test file connects to it and makes its own contexts.
+const { chromium } = await import('playwright-core');
+const browserServer = await chromium.launchServer({ ...browserOptions(), executablePath: chrome });
 
 const env = {
   ...process.env,
   CHROME_PATH: chrome,
+  EARSHOT_E2E_BROWSER: browserServer.wsEndpoint(),
   EARSHOT_E2E_SERVERS: JSON.stringify({ newsroom: servers.newsroom, cdn: servers.cdn, blog: servers.blog, blogDir: servers.blogDir }),
 };
 const reporter = passThrough.some((arg) => arg.startsWith('--test-reporter')) ? [] : ['--test-reporter=spec'];
@@ -59,6 +63,7 @@ const forward = (signal) => () => child.kill(signal);
 process.on('SIGINT', forward('SIGINT'));
 process.on('SIGTERM', forward('SIGTERM'));
 child.on('exit', async (code, signal) => {
+  await browserServer.close();
   await servers.close();
   rmSync(snapshot, { recursive: true, force: true });
   console.log(`e2e: ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s (screenshots in test-results/e2e/)`);

@@ -3,10 +3,9 @@
 //   import { findChrome, chromeFlags } from './find-chrome.js';
 //   node scripts/find-chrome.js      -> prints the path, or one line saying how to get one (exit 1)
 //
-// Order: $CHROME_PATH, then the usual install paths. When none is found and we are root on Debian in CI
-// (CI set, or EARSHOT_INSTALL_CHROMIUM=1), Debian's chromium is installed with apt-get.
-import { accessSync, constants, existsSync } from 'node:fs';
-import { execFileSync, spawnSync } from 'node:child_process';
+// Order: $CHROME_PATH, then the usual install paths. It installs nothing: .ci/install-browsers.sh does.
+import { accessSync, constants } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +27,7 @@ export const chromeFlags = [
 export const autoplayFlag = '--autoplay-policy=no-user-gesture-required';
 
 const HOW_TO =
-  'No Chromium found: install it (Debian: sudo apt-get install chromium) or set CHROME_PATH=/path/to/chrome';
+  'No Chromium found: install it (Debian: sudo apt-get install chromium, or .ci/install-browsers.sh for every engine) or set CHROME_PATH=/path/to/chrome';
 
 export function candidatePaths() {
   const paths = [
@@ -74,36 +73,11 @@ export function locateChrome() {
   return candidatePaths().find(isExecutable);
 }
 
-function canAptInstall() {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const wanted = !!process.env.CI || process.env.EARSHOT_INSTALL_CHROMIUM === '1';
-  return isRoot && wanted && existsSync('/usr/bin/apt-get') && existsSync('/etc/debian_version');
-}
-
-/**
- * Path of a Chromium/Chrome. Installs Debian's chromium when allowed (root + CI or
- * EARSHOT_INSTALL_CHROMIUM=1); otherwise prints one line saying how to get one and exits 1.
- */
+/** Path of a Chromium/Chrome; otherwise prints one line saying how to get one and exits 1. */
 export function findChrome() {
   const found = locateChrome();
   if (found) return found;
-  if (process.env.CHROME_PATH) {
-    console.error(`CHROME_PATH=${process.env.CHROME_PATH} is not an executable file. ${HOW_TO}`);
-    process.exit(1);
-  }
-  if (canAptInstall()) {
-    console.error('No Chromium found: installing Debian chromium with apt-get ...');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-    execFileSync(
-      'apt-get',
-      ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'],
-      { stdio: 'inherit', env },
-    );
-    const installed = locateChrome();
-    if (installed) return installed;
-  }
-  console.error(HOW_TO);
+  console.error(process.env.CHROME_PATH ? `CHROME_PATH=${process.env.CHROME_PATH} is not an executable file. ${HOW_TO}` : HOW_TO);
   process.exit(1);
 }
 

@@ -2,14 +2,24 @@
 // plain link) and another origin that allows CORS (a fetch with a progress bar), and one that does not
 // (the file opens).
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { STORY, at, blogHtml, newContext, useServersAndBrowser, watchPage } from './servers.mjs';
 
+/** The bytes the browser saved (copied out of it: the run's browser may be another process's). */
 async function savedBytes(download) {
   const failure = await download.failure();
   assert.equal(failure, null, `the download completed (${failure})`);
-  return readFile(await download.path());
+  const dir = await mkdtemp(path.join(tmpdir(), 'earshot-download-'));
+  try {
+    const file = path.join(dir, 'saved');
+    await download.saveAs(file);
+    return await readFile(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 function sameBytes(actual, expected, what) {

@@ -88,9 +88,18 @@ export function useServersAndBrowser(started, { also } = {}) {
   });
 }
 
-/** Debian's Chromium (or CHROME_PATH), headless, WITHOUT the autoplay flag: Play needs a real click. */
+/** How the e2e Chromium is launched: Debian's (or CHROME_PATH), headless, WITHOUT the autoplay flag: Play needs a real click. */
+export function browserOptions() {
+  return { executablePath: process.env.CHROME_PATH || findChrome(), args: chromeFlags, headless: true };
+}
+
+/**
+ * The run's one Chromium, which scripts/e2e.js started (EARSHOT_E2E_BROWSER is its address), or a browser
+ * of this file's own when a test file runs by itself. Closing a connected one only lets go of it.
+ */
 export function launchBrowser() {
-  return chromium.launch({ executablePath: process.env.CHROME_PATH || findChrome(), args: chromeFlags, headless: true });
+  const shared = process.env.EARSHOT_E2E_BROWSER;
+  return shared ? chromium.connect(shared) : chromium.launch(browserOptions());
 }
 
 /** A context whose actions fail after 10 s instead of hanging. */
