@@ -1,0 +1,38 @@
+/** One player at a time: players on one origin tell each other over a BroadcastChannel when one starts. */
+import { expect } from '@open-wc/testing';
+import { SOLO_CHANNEL, SoloPlayback } from '../../src/core/solo.js';
+import { waitFor } from '../support/player.js';
+
+describe('SoloPlayback', () => {
+  it('pauses the others when one starts, itself never, and listens only while it plays', async () => {
+    const paused: string[] = [];
+    const a = new SoloPlayback(() => paused.push('a'));
+    const b = new SoloPlayback(() => paused.push('b'));
+    const c = new SoloPlayback(() => paused.push('c'));
+    a.started();
+    b.started();
+    await waitFor(() => paused.includes('a'), 'a to be paused');
+    expect(paused).to.deep.equal(['a']);
+    a.stopped();
+    // c never played: it is not listening, and hears nothing.
+    c.started();
+    await waitFor(() => paused.includes('b'), 'b to be paused');
+    expect(paused).to.deep.equal(['a', 'b']);
+    b.stopped();
+    c.stopped();
+  });
+
+  it('ignores foreign and malformed messages on its channel', async () => {
+    const paused: unknown[] = [];
+    const player = new SoloPlayback(() => paused.push(1));
+    player.started();
+    const stranger = new BroadcastChannel(SOLO_CHANNEL);
+    for (const junk of [null, 42, 'started', {}, { started: 7 }, { started: null }, [1, 2]]) stranger.postMessage(junk);
+    // A real start from elsewhere, last: when it has arrived, the junk before it has too.
+    stranger.postMessage({ started: 'someone-else' });
+    await waitFor(() => paused.length > 0, 'the real start to arrive');
+    expect(paused).to.deep.equal([1]);
+    stranger.close();
+    player.stopped();
+  });
+});
