@@ -43,8 +43,16 @@ export interface MediaPlatform {
   stallWatchMs: number;
 }
 
+/** A media element the stand-in engine already started on the listener's click, before howler arrived. */
+export interface StartedMedia {
+  media: HTMLMediaElement;
+  /** What the stand-in last told the listener: 'waiting', or 'playing' if the sound came first. */
+  reported: 'waiting' | 'playing' | 'paused';
+}
+
 const browser: MediaPlatform = { createMedia: () => new Audio(), errorWatchMs: 1000, stallWatchMs: 1500 };
 
+const NETWORK_EMPTY = 0;
 const HAVE_NOTHING = 0;
 const HAVE_METADATA = 1;
 /** How far the position must move after a media error while playing for the error to be no failure. */
@@ -106,10 +114,20 @@ export class HowlerEngine implements MediaEngine {
   /** Where the media was when it was last asked to start. */
   #startedAt = 0;
 
-  constructor(sources: readonly AudioSource[], listener: EngineListener, options: EngineOptions, platform: Partial<MediaPlatform> = {}) {
+  /** The element the stand-in started on the click: the first source plays on it. */
+  #started: StartedMedia | null;
+
+  constructor(
+    sources: readonly AudioSource[],
+    listener: EngineListener,
+    options: EngineOptions,
+    platform: Partial<MediaPlatform> = {},
+    started: StartedMedia | null = null,
+  ) {
     this.#listener = listener;
     this.#options = { ...options };
     this.#platform = { ...browser, ...platform };
+    this.#started = started;
     this.#position = options.start;
     this.#candidates = sources.filter((source) => {
       if (canPlay(source)) return true;
@@ -212,10 +230,14 @@ export class HowlerEngine implements MediaEngine {
 
   #open(preload: 'auto' | 'metadata'): void {
     const source = this.#candidates[this.#index]!;
-    const media = this.#platform.createMedia();
+    const started = this.#started;
+    this.#started = null;
+    const adopted = started !== null && this.#index === 0 ? started : null;
+    const media = adopted?.media ?? this.#platform.createMedia();
     for (const [type, handler] of this.#mediaEvents) media.addEventListener(type, handler);
     watchRefusals(media, () => this.#onRefused(media));
     skipSeeksInPlace(media);
+    keepLoading(media);
     const howl = createHowl(media, {
       src: [source.src],
       format: [formatOf(source)],
@@ -242,6 +264,15 @@ export class HowlerEngine implements MediaEngine {
     this.#sound = sound;
     sound._seek = this.#position;
     this.#startPending = this.#position > 0;
+    if (adopted) this.#catchUp(media, adopted.reported);
+  }
+
+  /** Takes in what the element started on the click went through before this engine listened to it. */
+  #catchUp(media: HTMLMediaElement, reported: StartedMedia['reported']): void {
+    this.#reported = reported;
+    if (media.error) return this.#onError();
+    if (media.readyState >= HAVE_METADATA) this.#onMetadata();
+    if (media.readyState >= 3) this.#ready();
   }
 
   #close(): void {
@@ -511,14 +542,16 @@ function watchRefusals(media: HTMLMediaElement, refused: () => void): void {
   };
 }
 
-/** The media's own currentTime accessor (HTMLMediaElement's, or a test fake's), found on its prototypes. */
-function currentTimeOf(media: HTMLMediaElement): PropertyDescriptor {
+/** The media's own accessor for `name` (HTMLMediaElement's, or a test fake's), found on its prototypes. */
+function accessorOf(media: HTMLMediaElement, name: string): PropertyDescriptor {
   for (let proto = Object.getPrototypeOf(media); proto; proto = Object.getPrototypeOf(proto)) {
-    const descriptor = Object.getOwnPropertyDescriptor(proto, 'currentTime');
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
     if (descriptor) return descriptor;
   }
   throw new TypeError('not a media element');
 }
+
+const currentTimeOf = (media: HTMLMediaElement) => accessorOf(media, 'currentTime');
 
 /**
  * howler's play() sets currentTime to where its sound is, on every start: a seek to where the media already
@@ -538,6 +571,30 @@ function skipSeeksInPlace(media: HTMLMediaElement): void {
       currentTime.set!.call(this, seconds);
     },
   });
+}
+
+/**
+ * howler loads the element it is handed as if it were new (src, then load()), which would start again the
+ * file that the element started on the click is already loading, or playing. On the one media element we
+ * made, setting the address it already has, or loading it again while it loads, is skipped.
+ */
+function keepLoading(media: HTMLMediaElement): void {
+  const src = accessorOf(media, 'src');
+  const load = media.load;
+  Object.defineProperty(media, 'src', {
+    configurable: true,
+    get(this: HTMLMediaElement) {
+      return src.get!.call(this);
+    },
+    set(this: HTMLMediaElement, url: string) {
+      if (url && url === src.get!.call(this) && this.networkState !== NETWORK_EMPTY) return;
+      src.set!.call(this, url);
+    },
+  });
+  media.load = function (this: HTMLMediaElement) {
+    if (this.networkState !== NETWORK_EMPTY && this.getAttribute('src') && (!this.paused || this.readyState > HAVE_NOTHING)) return;
+    load.call(this);
+  };
 }
 
 /** A real seek to where the media is: it gets a stuck WebKitGTK pipeline going again. */

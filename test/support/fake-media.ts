@@ -33,6 +33,15 @@ export class FakeMedia extends EventTarget {
     this.#src = value;
     this.calls.push(`src ${value.startsWith('data:') ? 'data:' : value}`);
     this.#reset();
+    this.networkState = value ? 2 : 0;
+  }
+
+  getAttribute(name: string): string | null {
+    return name === 'src' && this.#src ? this.#src : null;
+  }
+
+  removeAttribute(name: string): void {
+    if (name === 'src') this.#src = '';
   }
 
   get currentTime(): number {
@@ -52,6 +61,7 @@ export class FakeMedia extends EventTarget {
   load(): void {
     this.calls.push('load');
     this.#reset();
+    this.networkState = this.#src ? 2 : 0;
   }
 
   canPlayType(): CanPlayTypeResult {

@@ -1,0 +1,120 @@
+/**
+ * The stand-in engine: a Play before howler has arrived starts a media element on the click itself (a bare
+ * <audio>'s speed, and Safari's gesture), and howler takes that element over without loading it again.
+ */
+import { expect } from '@open-wc/testing';
+import { DeferredEngine } from '../../src/core/deferred-engine.js';
+import * as howlerEngine from '../../src/core/howler-engine.js';
+import type { EngineListener } from '../../src/core/media-engine.js';
+import { FakeMedia, settle } from '../support/fake-media.js';
+
+function setUp() {
+  const reports: string[] = [];
+  const media: FakeMedia[] = [];
+  let arrive!: () => void;
+  const arrived = new Promise<typeof howlerEngine>((resolve) => (arrive = () => resolve(howlerEngine)));
+  const listener: EngineListener = {
+    ready: () => reports.push('ready'),
+    duration: (seconds) => reports.push(`duration ${seconds}`),
+    waiting: () => reports.push('waiting'),
+    playing: () => reports.push('playing'),
+    paused: () => reports.push('paused'),
+    seeked: (seconds) => reports.push(`seeked ${seconds}`),
+    ended: () => reports.push('ended'),
+    blocked: () => reports.push('blocked'),
+    fail: (code, message) => reports.push(`fail ${code}: ${message}`),
+  };
+  const engine = new DeferredEngine([{ src: 'https://cdn.example/a.mp3' }], listener, { preload: 'none', rate: 1, volume: 1, muted: false, start: 0 }, {
+    load: () => arrived,
+    createMedia: () => {
+      const made = new FakeMedia();
+      media.push(made);
+      return made as unknown as HTMLMediaElement;
+    },
+  });
+  return { engine, reports, media, arrive, settle };
+}
+
+describe('DeferredEngine: Play before howler has arrived', () => {
+  it('starts a media element on the click itself, and howler takes it over without loading it again', async () => {
+    const setup = setUp();
+    setup.engine.play();
+    expect(setup.media).to.have.length(1);
+    const [media] = setup.media;
+    expect(media!.src).to.equal('https://cdn.example/a.mp3');
+    expect(media!.calls.filter((call) => call === 'play')).to.have.length(1);
+    expect(media!.paused).to.equal(false);
+    expect(setup.reports).to.deep.equal(['waiting']);
+    const before = media!.calls.length;
+    setup.arrive();
+    await settle();
+    expect(setup.media, 'no second element').to.have.length(1);
+    expect(media!.calls.slice(before).filter((call) => call.startsWith('src') || call === 'load'), 'not loaded again').to.deep.equal([]);
+    media!.loadMetadata(8);
+    media!.haveData(4);
+    media!.startPlaying();
+    await settle();
+    expect(setup.reports).to.deep.equal(['waiting', 'duration 8', 'ready', 'playing']);
+    setup.engine.pause();
+    expect(media!.paused).to.equal(true);
+    setup.engine.unload();
+  });
+
+  it('says playing when the sound comes before howler does, and howler goes on from there', async () => {
+    const setup = setUp();
+    setup.engine.play();
+    const [media] = setup.media;
+    media!.loadMetadata(8);
+    media!.haveData(4);
+    media!.startPlaying();
+    await settle();
+    expect(setup.reports).to.deep.equal(['waiting', 'playing']);
+    setup.arrive();
+    await settle();
+    expect(setup.reports.filter((r) => r === 'playing'), 'playing once').to.have.length(1);
+    media!.end();
+    expect(setup.reports.at(-1)).to.equal('ended');
+    setup.engine.unload();
+  });
+
+  it('pauses the started element at once, and plays it again', async () => {
+    const setup = setUp();
+    setup.engine.play();
+    const [media] = setup.media;
+    setup.engine.pause();
+    expect(media!.paused).to.equal(true);
+    setup.engine.play();
+    expect(media!.paused).to.equal(false);
+    expect(setup.media).to.have.length(1);
+    expect(setup.reports).to.deep.equal(['waiting', 'paused', 'waiting']);
+    setup.engine.unload();
+  });
+
+  it('says a start refused for want of a gesture is blocked', async () => {
+    const setup = setUp();
+    const original = FakeMedia.prototype.play;
+    FakeMedia.prototype.play = function (this: FakeMedia) {
+      this.refuse = true;
+      return original.call(this);
+    };
+    try {
+      setup.engine.play();
+      await settle();
+      expect(setup.reports).to.deep.equal(['waiting', 'blocked']);
+    } finally {
+      FakeMedia.prototype.play = original;
+      setup.engine.unload();
+    }
+  });
+
+  it('lets go of the started element when it is unloaded before howler arrives', async () => {
+    const setup = setUp();
+    setup.engine.play();
+    const [media] = setup.media;
+    setup.engine.unload();
+    expect(media!.paused).to.equal(true);
+    setup.arrive();
+    await settle();
+    expect(setup.reports).to.deep.equal(['waiting']);
+  });
+});
