@@ -1,11 +1,13 @@
-/** The Download control: a plain link for same-origin files, a fetch with progress for the rest. */
+/**
+ * The Download control: a plain link that saves a same-origin file by itself. Another origin's file is
+ * fetched with a progress bar and Cancel (download-transfer.ts, loaded with the first such download).
+ */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { DownloadProgress } from '../core/download.js';
 import { downloadFilename } from '../core/formats.js';
 import type { Playback } from '../core/playback.js';
-import { ErrorCode } from '../core/state.js';
 import type { Track } from '../core/track.js';
 import { downloadIcon } from '../elements/icons.js';
+import type { DownloadTransfer } from './download-transfer.js';
 
 /** The file Download offers for a track, or null where it offers none. */
 export function downloadUrl(track: Track | undefined): string | null {
@@ -16,8 +18,8 @@ export function downloadUrl(track: Track | undefined): string | null {
 export class DownloadController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #playback: Playback;
-  #progress: DownloadProgress | null = null;
-  #abort: AbortController | null = null;
+  /** The cross-origin download under way, if any. */
+  #transfer: DownloadTransfer | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, playback: Playback) {
     this.#host = host;
@@ -26,28 +28,13 @@ export class DownloadController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.cancel();
+    this.#transfer?.cancel();
   }
-
-  cancel = (): void => {
-    this.#abort?.abort();
-    this.#abort = null;
-    this.#progress = null;
-    this.#host.requestUpdate();
-  };
 
   render(track: Track | undefined) {
     const url = downloadUrl(track);
     if (!url || !track) return nothing;
-    if (this.#progress) {
-      const { loaded, total } = this.#progress;
-      const percent = total ? Math.floor((loaded / total) * 100) : undefined;
-      return html`<span class="download-progress" part="download-progress">
-        <progress aria-label="Download progress" max="100" value=${percent ?? nothing}></progress>
-        <span aria-hidden="true">${percent === undefined ? `${Math.round(loaded / 1024)} KB` : `${percent}%`}</span>
-        <button part="button" type="button" class="action" @click=${this.cancel}>Cancel download</button>
-      </span>`;
-    }
+    if (this.#transfer) return this.#transfer.render();
     const filename = downloadFilename(track.title, url);
     return html`<a part="download" class="action" href=${url} download=${filename} @click=${(event: MouseEvent) => this.#onClick(event, track, url, filename)}
       >${downloadIcon}<span>Download</span></a
@@ -58,60 +45,20 @@ export class DownloadController implements ReactiveController {
     const index = this.#playback.state.index;
     if (new URL(url).origin === location.origin) {
       // Same origin: the browser saves it under `download`'s name by itself.
-      this.#emit(index, url, filename);
+      this.#playback.announce('download', { index, url, filename });
       return;
     }
     event.preventDefault();
-    void this.#fetch(index, track, url);
-  }
-
-  async #fetch(index: number, track: Track, url: string): Promise<void> {
-    const abort = new AbortController();
-    this.#abort?.abort();
-    this.#abort = abort;
-    this.#progress = { loaded: 0 };
-    this.#host.requestUpdate();
-    // The fetch path is loaded only when a cross-origin download starts.
-    const { DownloadError, fetchWithProgress } = await import('../core/download.js');
-    try {
-      const { blob, contentType } = await fetchWithProgress(
-        url,
-        (progress) => {
-          if (this.#abort !== abort) return;
-          this.#progress = progress;
-          this.#host.requestUpdate();
-        },
-        abort.signal,
-      );
-      const filename = downloadFilename(track.title, url, contentType);
-      saveBlob(blob, filename);
-      this.#emit(index, url, filename);
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      if (error instanceof DownloadError) {
-        this.#playback.warn({ code: ErrorCode.download, message: error.message, index });
-      } else {
-        // CORS (or the network) refused the fetch: let the browser open the file itself.
-        window.open(url, '_blank', 'noopener');
-        this.#emit(index, url, downloadFilename(track.title, url));
-      }
-    } finally {
-      if (this.#abort === abort) {
-        this.#abort = null;
-        this.#progress = null;
+    void import('./download-transfer.js').then(({ DownloadTransfer }) => {
+      this.#transfer?.cancel();
+      const transfer = new DownloadTransfer(this.#host, this.#playback, { index, track, url }, () => {
+        if (this.#transfer !== transfer) return;
+        this.#transfer = null;
         this.#host.requestUpdate();
-      }
-    }
+      });
+      this.#transfer = transfer;
+      this.#host.requestUpdate();
+      void transfer.start();
+    });
   }
-
-  #emit(index: number, url: string, filename: string): void {
-    this.#playback.announce('download', { index, url, filename });
-  }
-}
-
-function saveBlob(blob: Blob, filename: string): void {
-  const href = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement('a'), { href, download: filename });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
 }

@@ -4,7 +4,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Playback } from '../core/playback.js';
-import { SoloPlayback } from '../core/solo.js';
+import type { SoloPlayback } from '../core/solo.js';
 import { fire } from '../events.js';
 
 export type PlayerHost = ReactiveControllerHost & HTMLElement & { independent?: boolean };
@@ -12,20 +12,20 @@ export type PlayerHost = ReactiveControllerHost & HTMLElement & { independent?: 
 export class PlayerController implements ReactiveController {
   readonly playback: Playback;
   readonly #host: PlayerHost;
-  readonly #solo: SoloPlayback;
+  /** One player at a time: loaded with the first play (a player that never plays needs none of it). */
+  #solo: Promise<SoloPlayback> | undefined;
   #unsubscribe: (() => void) | undefined;
 
   constructor(host: PlayerHost) {
     this.#host = host;
     this.playback = new Playback({
       emit: (type, detail) => {
-        // One player at a time: this one starting pauses the others; stopping, it stops listening.
-        if (type === 'play' && !host.independent) this.#solo.started();
-        else if (type === 'pause' || type === 'ended' || (type === 'error' && (detail as { fatal?: boolean }).fatal)) this.#solo.stopped();
+        // This one starting pauses the others; stopping, it stops listening for them.
+        if (type === 'play' && !host.independent) void this.#oneAtATime().then((solo) => this.playback.paused || solo.started());
+        else if (type === 'pause' || type === 'ended' || (type === 'error' && (detail as { fatal?: boolean }).fatal)) void this.#solo?.then((solo) => solo.stopped());
         fire(host, type, detail);
       },
     });
-    this.#solo = new SoloPlayback(() => this.playback.pause());
     host.addController(this);
   }
 
@@ -37,7 +37,12 @@ export class PlayerController implements ReactiveController {
   hostDisconnected(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.#solo.stopped();
+    void this.#solo?.then((solo) => solo.stopped());
     this.playback.dispose();
+  }
+
+  #oneAtATime(): Promise<SoloPlayback> {
+    this.#solo ??= import('../core/solo.js').then(({ SoloPlayback }) => new SoloPlayback(() => this.playback.pause()));
+    return this.#solo;
   }
 }

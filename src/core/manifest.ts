@@ -8,7 +8,8 @@ export const MAX_SOURCES = 8;
 /** A manifest larger than this is refused before it is parsed. */
 export const MAX_MANIFEST_BYTES = 2_000_000;
 
-const TEXT_LIMITS = { title: 300, program: 300, imageAlt: 1000, date: 40, id: 100 } as const;
+/** The longest each text field may be, in characters. */
+export const TEXT_LIMITS = { title: 300, program: 300, imageAlt: 1000, date: 40, id: 100 } as const;
 const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const TYPE_PATTERN = /^audio\/[a-z0-9.+-]+(?:\s*;\s*codecs=("?)[a-z0-9., -]+\1)?$/i;

@@ -1,5 +1,5 @@
 /** The embed page's URL ↔ its configuration, both ways (readEmbedParams(buildEmbedUrl(x)) gives x back). */
-import { cleanDate, cleanText, MAX_TRACKS } from './manifest.js';
+import { cleanDate, cleanText, MAX_SOURCES, MAX_TRACKS, TEXT_LIMITS } from './manifest.js';
 import { formatSeconds, parseTime, parseTimeRange, type TimeRange } from './time.js';
 import { safeUrl } from './url.js';
 
@@ -37,9 +37,8 @@ export interface EmbedConfig {
   independent?: boolean;
 }
 
-const TEXT_PARAMS = { title: 300, program: 300 } as const;
+const TEXT_PARAMS = { title: TEXT_LIMITS.title, program: TEXT_LIMITS.program } as const;
 const URL_PARAMS = ['image', 'link'] as const;
-const MAX_SOURCES = 8;
 const KNOWN = new Set(['manifest', 'src', 'title', 'program', 'date', 'image', 'download', 'link', 'duration', 'track', 't', 'autoplay', 'theme', 'controls', 'origin', 'resize', 'independent']);
 
 /** Reads the embed page's URL. What cannot be used is left out, with a warning in words for each. */

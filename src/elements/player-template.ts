@@ -54,7 +54,7 @@ export interface PlayerView {
 let dateFormat: Intl.DateTimeFormat | undefined;
 
 export function renderPlayer(view: PlayerView): TemplateResult {
-  const { state, on } = view;
+  const { state, on, paused } = view;
   const track = state.queue[state.index];
   return html`
     <div
@@ -79,7 +79,7 @@ export function renderPlayer(view: PlayerView): TemplateResult {
           </div>
         </div>
         ${renderTimeline(view)} ${renderControls(view)} ${view.resume}
-        <div class="status" role="status">${state.loadingTracks ? 'Loading…' : state.status === Status.loading ? 'Loading audio…' : ''}</div>
+        <div class="status" role="status">${state.loadingTracks ? 'Loading…' : state.status === Status.loading && !paused ? 'Loading audio…' : ''}</div>
         <div part="alert" class="alert" role="alert">${renderProblem(state.error, on.retry)}</div>
         ${view.panel
           ? html`<div part="panel" class="panel" id="${view.panel}-panel" role="region" aria-label=${view.panel === 'playlist' ? 'Playlist panel' : 'Embed panel'}>
@@ -120,7 +120,8 @@ function renderTimeline({ state, time, on }: PlayerView) {
 function renderControls({ state, paused, on }: PlayerView) {
   const playable = isPlayable(state);
   const many = state.queue.length > 1;
-  const starting = state.status === Status.loading && !paused;
+  // Starting, stalled, or on its way to where the listener seeked: the spinner, not a frozen clock.
+  const starting = (state.status === Status.loading || (state.seeking && state.status === Status.playing)) && !paused;
   return html`<div part="controls" class="controls">
     ${many ? button('Previous track', previousIcon, on.previous, 'previous', !playable) : nothing}
     ${button(`Skip back ${SKIP_BACK} seconds`, skipBackIcon, on.skipBack, 'skip-back', !playable)}

@@ -1,0 +1,75 @@
+/** A cross-origin download: fetched with its progress shown and a Cancel button, then saved under the title's name. */
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { DownloadError, fetchWithProgress, type DownloadProgress } from '../core/download.js';
+import { downloadFilename } from '../core/formats.js';
+import type { Playback } from '../core/playback.js';
+import { ErrorCode } from '../core/state.js';
+import type { Track } from '../core/track.js';
+
+export class DownloadTransfer {
+  readonly #host: ReactiveControllerHost;
+  readonly #playback: Playback;
+  readonly #what: { index: number; track: Track; url: string };
+  readonly #done: () => void;
+  readonly #abort = new AbortController();
+  #progress: DownloadProgress = { loaded: 0 };
+
+  constructor(host: ReactiveControllerHost, playback: Playback, what: { index: number; track: Track; url: string }, done: () => void) {
+    this.#host = host;
+    this.#playback = playback;
+    this.#what = what;
+    this.#done = done;
+  }
+
+  cancel = (): void => {
+    this.#abort.abort();
+    this.#done();
+  };
+
+  render() {
+    const { loaded, total } = this.#progress;
+    const percent = total ? Math.floor((loaded / total) * 100) : undefined;
+    return html`<span class="download-progress" part="download-progress">
+      <progress aria-label="Download progress" max="100" value=${percent ?? nothing}></progress>
+      <span aria-hidden="true">${percent === undefined ? `${Math.round(loaded / 1024)} KB` : `${percent}%`}</span>
+      <button part="button" type="button" class="action" @click=${this.cancel}>Cancel download</button>
+    </span>`;
+  }
+
+  async start(): Promise<void> {
+    const { index, track, url } = this.#what;
+    const signal = this.#abort.signal;
+    try {
+      const { blob, contentType } = await fetchWithProgress(
+        url,
+        (progress) => {
+          if (signal.aborted) return;
+          this.#progress = progress;
+          this.#host.requestUpdate();
+        },
+        signal,
+      );
+      const filename = downloadFilename(track.title, url, contentType);
+      saveBlob(blob, filename);
+      this.#playback.announce('download', { index, url, filename });
+    } catch (error) {
+      if (signal.aborted) return;
+      if (error instanceof DownloadError) {
+        this.#playback.warn({ code: ErrorCode.download, message: error.message, index });
+      } else {
+        // CORS (or the network) refused the fetch: let the browser open the file itself.
+        window.open(url, '_blank', 'noopener');
+        this.#playback.announce('download', { index, url, filename: downloadFilename(track.title, url) });
+      }
+    } finally {
+      this.#done();
+    }
+  }
+}
+
+function saveBlob(blob: Blob, filename: string): void {
+  const href = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement('a'), { href, download: filename });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
