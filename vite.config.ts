@@ -37,8 +37,13 @@ export default defineConfig(({ mode }): UserConfig => {
         emptyOutDir: false,
         target: 'es2022',
         lib: { entry: here('src/earshot-player.ts'), formats: ['es'], fileName: () => 'earshot-player.js' },
-        // One self-contained module: the panels' lazy chunk is folded back in.
-        rollupOptions: { output: { minify: true, codeSplitting: false } },
+        // What a player needs only later (howler's engine, the panels, Media Session, Resume, downloads) loads
+        // from assets/ beside the module, by URLs relative to it (SPEC §7). 'allow-extension': the entry may
+        // export more than its own API, so the code it shares with those parts stays in it (one request)
+        // instead of being split into more chunks that it would load at once anyway.
+        rollupOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, chunkFileNames: 'assets/[name]-[hash].js' } },
+        // What loads first and what later, for `npm run bench` (not published: see package.json files).
+        manifest: '.vite/bundle-manifest.json',
       },
     };
   }
@@ -83,8 +88,10 @@ export default defineConfig(({ mode }): UserConfig => {
         emptyOutDir: false,
         target: 'es2022',
         assetsDir: 'assets',
-        // The only lazy chunks are the panels and the download fetch: no preload polyfill for them.
+        // The lazy chunks load when needed, not before: no preload polyfill for them.
         modulePreload: false,
+        manifest: '.vite/embed-manifest.json',
+        sourcemap: process.env.EARSHOT_SOURCEMAP === '1',
         rollupOptions: { input: here('src/embed/embed.html') },
       },
     };

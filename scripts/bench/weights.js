@@ -1,0 +1,76 @@
+// What each output weighs in brotli (quality 11), and what a page loads first against what it loads later,
+// read from the Vite build manifests (dist/.vite/*-manifest.json): an entry's first load is the entry and
+// every chunk it imports statically; its dynamic imports, and theirs, load later.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
+
+export const brotli = (buffer) =>
+  brotliCompressSync(buffer, {
+    params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: buffer.length },
+  }).length;
+
+/** The files of `entry` in a Vite manifest: those it loads first, and those it may load later. */
+export function entryFiles(dist, manifestName, entry) {
+  const manifestFile = path.join(dist, '.vite', manifestName);
+  if (!existsSync(manifestFile)) throw new Error(`dist/.vite/${manifestName} is missing: run npm run build`);
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  if (!manifest[entry]) throw new Error(`dist/.vite/${manifestName} has no entry ${entry}`);
+  const first = new Set();
+  const later = new Set();
+  const visit = (key, into) => {
+    const chunk = manifest[key];
+    if (!chunk) return;
+    const files = [chunk.file, ...(chunk.css ?? [])];
+    if (files.every((file) => first.has(file) || into.has(file))) return;
+    for (const file of files) into.add(file);
+    for (const imported of chunk.imports ?? []) visit(imported, into);
+    for (const dynamic of chunk.dynamicImports ?? []) visit(dynamic, later);
+  };
+  visit(entry, first);
+  for (const file of first) later.delete(file);
+  return { first: [...first], later: [...later] };
+}
+
+/** Sizes of each file, raw and brotli, and their sum. */
+export function weigh(dist, files) {
+  const sized = files.map((file) => {
+    const buffer = readFileSync(path.join(dist, file));
+    return { file, raw: buffer.length, brotli: brotli(buffer) };
+  });
+  return { files: sized, brotli: sized.reduce((sum, file) => sum + file.brotli, 0) };
+}
+
+/** The floor under Earshot: a minimal lit element (bundled with esbuild into `tmp`) and howler's core. */
+export async function floor(root, tmp) {
+  const { build } = await import('esbuild');
+  const entry = path.join(tmp, 'lit-minimal.js');
+  writeFileSync(
+    entry,
+    `import { LitElement, html, css } from 'lit';
+class MinimalElement extends LitElement {
+  static properties = { name: {} };
+  static styles = css\`:host { display: block; }\`;
+  constructor() { super(); this.name = 'World'; }
+  render() { return html\`<p>Hello, \${this.name}</p>\`; }
+}
+customElements.define('minimal-element', MinimalElement);
+`,
+  );
+  const outfile = path.join(tmp, 'lit-minimal.bundle.js');
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    platform: 'browser',
+    nodePaths: [path.join(root, 'node_modules')],
+    logLevel: 'silent',
+    legalComments: 'none',
+  });
+  const lit = brotli(readFileSync(outfile));
+  const howler = brotli(readFileSync(path.join(root, 'node_modules', 'howler', 'dist', 'howler.core.min.js')));
+  return { lit, howler, total: lit + howler };
+}
