@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { connectHost } from '../../src/embed/bridge.js';
 import type { EarshotPlayer } from '../../src/elements/earshot-player.js';
-import { audibleMedia, clickPlay, html, mount, mouseAway, MP3, sleep, unique, waitFor } from '../support/player.js';
+import { audibleMedia, played, clickPlay, html, mount, mouseAway, MP3, sleep, unique, waitFor } from '../support/player.js';
 
 /** mulberry32: small, seeded, and the same sequence in every engine. */
 function random(seed: number): () => number {
@@ -89,7 +89,9 @@ describe('<earshot-player> one sound, whatever arrives', () => {
       }
       const context = `after burst ${burst + 1}: ${done.slice(-PER_BURST).join(', ')}`;
       const settled = await Promise.race([Promise.all(promises).then(() => true), sleep(10_000).then(() => false)]);
-      expect(settled, `every play() settled ${context}`).to.equal(true);
+      const { status, seeking, index } = player.store.getState();
+      const media = played().map((m) => `${m.src.split('?')[0]!.split('/').pop()} paused=${m.paused} readyState=${m.readyState} networkState=${m.networkState} time=${m.currentTime.toFixed(2)}`);
+      expect(settled, `every play() settled ${context}; player ${status} at ${index}${seeking ? ', seeking' : ''}; media: ${media.join('; ')}`).to.equal(true);
       // Let the media and the player agree: the player is no longer starting.
       await waitFor(() => player.status !== 'loading', `the player to settle ${context}`, 10_000);
       await sleep(50);

@@ -2,14 +2,19 @@
  * Every media element the page ever asked to play, so that a test can count the ones making sound now:
  * playing (not paused, not ended) and not muted. Installed once, before any player is made.
  */
-const played = new Set<HTMLMediaElement>();
+const played_ = new Set<HTMLMediaElement>();
 const play = HTMLMediaElement.prototype.play;
 HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-  played.add(this);
+  played_.add(this);
   return play.call(this);
 };
 
+/** Every media element asked to play so far that still has a source (for messages when a test fails). */
+export function played(): HTMLMediaElement[] {
+  return [...played_].filter((media) => media.src && !media.src.startsWith('data:'));
+}
+
 /** The media elements that are making sound now. */
 export function audibleMedia(): HTMLMediaElement[] {
-  return [...played].filter((media) => !media.paused && !media.ended && !media.muted && media.volume > 0);
+  return [...played_].filter((media) => !media.paused && !media.ended && !media.muted && media.volume > 0);
 }

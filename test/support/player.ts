@@ -28,7 +28,7 @@ export async function mount(template: TemplateResult): Promise<EarshotPlayer> {
 }
 
 export { html };
-export { audibleMedia } from './audible.js';
+export { audibleMedia, played } from './audible.js';
 
 /** The name a screen reader gives a control: aria-label, else its <label>, else its text. */
 function nameOf(node: HTMLElement): string {
