@@ -16,10 +16,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BUDGETS } from './bench/budgets.js';
 import { clickToSound, HOVER_MS, loadUsable, measureIdle, measureMany, nativeClickProblem, pageUrls, summary, withPage } from './bench/measure.js';
 import { AUDIO, writePages } from './bench/pages.js';
 import { printReport } from './bench/report.js';
-import { entryFiles, floor, weigh } from './bench/weights.js';
+import { firstLoads, floor } from './bench/weights.js';
 import { chromeFlags, findChrome } from './find-chrome.js';
 import { serveSite } from './serve.js';
 
@@ -27,14 +28,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const fixtures = path.join(root, 'test', 'fixtures');
 
-/** The budgets; a run that misses one exits 1. Sizes in brotli bytes, times as ratios to a bare <audio>. */
-export const BUDGETS = {
-  embedFirstLoad: 20 * 1024,
-  bundleFirstLoad: 22 * 1024,
-  host: 2 * 1024,
-  clickToSound: 1.1,
-  usable: 1.3,
-};
 
 /** The throttled network: 1.6 Mbps down, 750 kbps up, 150 ms round trips (Chrome's "Fast 3G"-like). */
 const SLOW_NETWORK = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
@@ -53,15 +46,7 @@ function fail(message) {
   process.exit(1);
 }
 
-function measureSizes() {
-  const bundle = weigh(dist, entryFiles(dist, 'bundle-manifest.json', 'src/earshot-player.ts').first);
-  const bundleLater = weigh(dist, entryFiles(dist, 'bundle-manifest.json', 'src/earshot-player.ts').later);
-  const embedFiles = entryFiles(dist, 'embed-manifest.json', 'embed.html');
-  const embed = weigh(dist, ['embed.html', ...embedFiles.first]);
-  const embedLater = weigh(dist, embedFiles.later);
-  const host = weigh(dist, ['earshot-host.js']);
-  return { bundle, bundleLater, embed, embedLater, host };
-}
+const measureSizes = () => firstLoads(dist);
 
 /** Click to sound for each kind of page, `runs` times, under one set of conditions. */
 async function clicks(browser, base, notes, file, conditions) {

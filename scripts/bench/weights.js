@@ -41,6 +41,19 @@ export function weigh(dist, files) {
   return { files: sized, brotli: sized.reduce((sum, file) => sum + file.brotli, 0) };
 }
 
+/** What the embed page, earshot-player.js and earshot-host.js load first, and what they may load later. */
+export function firstLoads(dist) {
+  const bundleFiles = entryFiles(dist, 'bundle-manifest.json', 'src/earshot-player.ts');
+  const embedFiles = entryFiles(dist, 'embed-manifest.json', 'embed.html');
+  return {
+    embed: weigh(dist, ['embed.html', ...embedFiles.first]),
+    embedLater: weigh(dist, embedFiles.later),
+    bundle: weigh(dist, bundleFiles.first),
+    bundleLater: weigh(dist, bundleFiles.later),
+    host: weigh(dist, ['earshot-host.js']),
+  };
+}
+
 /** The floor under Earshot: a minimal lit element (bundled with esbuild into `tmp`) and howler's core. */
 export async function floor(root, tmp) {
   const { build } = await import('esbuild');
