@@ -144,8 +144,8 @@ export class HowlerEngine implements MediaEngine {
     if (this.#recovering) return this.#report('waiting');
     if (!this.#media) this.#open('auto');
     const media = this.#media!;
-    // One sound: a media that plays, or is starting to, needs nothing more.
-    if (!media.paused) return;
+    // One sound: a media that plays, or is starting to (the element started on the click), needs nothing more.
+    if (!media.paused) return this.#watchStart(media, 2);
     if (media.preload !== 'auto') media.preload = 'auto';
     this.#report('waiting');
     this.#start();
@@ -190,7 +190,8 @@ export class HowlerEngine implements MediaEngine {
 
   position(): number {
     const media = this.#media;
-    if (!media || media.readyState === HAVE_NOTHING) return this.#position;
+    // Until the media is where it was to start, that is where it is (WebKitGTK may begin at 0 meanwhile).
+    if (!media || media.readyState === HAVE_NOTHING || this.#startPending) return this.#position;
     const position = media.currentTime;
     return Number.isFinite(position) ? position : this.#position;
   }
@@ -307,6 +308,7 @@ export class HowlerEngine implements MediaEngine {
     // play() would then do nothing.
     sound._paused = true;
     sound._ended = false;
+    this.#goToStart();
     sound._seek = this.position();
     this.#startedAt = sound._seek;
     // One sound: howler's play() without an id starts a new sound on a second media element whenever its
@@ -330,15 +332,16 @@ export class HowlerEngine implements MediaEngine {
   }
 
   /**
-   * WebKitGTK may keep a seek made while paused until the next play(), and then sit still at readyState 2,
-   * neither playing nor waiting for anything (a bare <audio> does it too, about one start in eight after a
-   * paused seek). A seek to where it is gets it going. This looks once or twice after a start, never while idle.
+   * WebKitGTK, when a seek comes with a start (its own to the start position, one kept from while it was paused,
+   * or howler's), may sit still afterwards, neither playing nor waiting for anything (a bare <audio> does it
+   * too, about one start in eight after a paused seek). A seek to where it is gets it going. This looks once or
+   * twice after a start or a seek while playing, never while idle.
    */
   #watchStart(media: HTMLMediaElement, tries: number): void {
     clearTimeout(this.#stallWatch);
     const from = media.currentTime;
     this.#stallWatch = setTimeout(() => {
-      if (this.#disposed || this.#media !== media || !this.#wantPlay || media.paused || media.seeking || media.readyState > 2) return;
+      if (this.#disposed || this.#media !== media || !this.#wantPlay || media.paused || media.seeking) return;
       if (media.readyState === HAVE_NOTHING || media.currentTime > from + 0.05) return;
       nudge(media);
       if (tries > 1) this.#watchStart(media, tries - 1);
@@ -358,14 +361,14 @@ export class HowlerEngine implements MediaEngine {
   // (a 'pause' queued before a play() that came in the same task is stale).
   readonly #mediaEvents: [string, (event: Event) => void][] = [
     ['loadedmetadata', (event) => this.#current(event) && this.#onMetadata()],
-    ['durationchange', (event) => {
-      if (!this.#current(event)) return;
-      this.#checkDuration();
-      this.#goToStart();
-    }],
+    ['durationchange', (event) => this.#current(event) && this.#noteDuration()],
     // It can play, with its length known or not (WebKitGTK reads no length from an MP3 without a header until
     // it plays): ready. Only the media's own event: the one told to howler (see #start) says nothing.
-    ['canplay', (event) => this.#current(event) && !this.#telling && this.#ready()],
+    ['canplay', (event) => {
+      if (!this.#current(event) || this.#telling) return;
+      this.#noteDuration();
+      this.#ready();
+    }],
     ['waiting', (event) => {
       if (this.#current(event) && this.#wantPlay && !this.#media!.paused) this.#report('waiting');
     }],
@@ -374,7 +377,9 @@ export class HowlerEngine implements MediaEngine {
     // position moving is the media's word that it plays.
     ['timeupdate', (event) => {
       const media = this.#media;
-      if (!this.#current(event) || this.#reported !== 'waiting' || media!.paused || media!.seeking) return;
+      if (!this.#current(event)) return;
+      this.#noteDuration();
+      if (this.#reported !== 'waiting' || media!.paused || media!.seeking) return;
       if (media!.currentTime > this.#startedAt + 0.01) this.#onPlaying();
     }],
     ['pause', (event) => {
@@ -394,6 +399,7 @@ export class HowlerEngine implements MediaEngine {
       if (!this.#seeking || media!.seeking) return;
       this.#seeking = false;
       this.#startedAt = media!.currentTime;
+      if (this.#wantPlay) this.#watchStart(media!, 2);
       this.#listener.seeked(media!.currentTime);
     }],
     // Firefox says 'ended' after a seek to the end while paused, where the others say nothing: the track
@@ -413,6 +419,7 @@ export class HowlerEngine implements MediaEngine {
   #onPlaying(): void {
     const media = this.#media!;
     if (media.paused) return;
+    this.#noteDuration();
     // A start that raced a pause: the pause wins.
     if (!this.#wantPlay) return media.pause();
     this.#ready();
@@ -420,6 +427,14 @@ export class HowlerEngine implements MediaEngine {
   }
 
   #onMetadata(): void {
+    this.#noteDuration();
+  }
+
+  /**
+   * The length, and the start that waited for it. WebKitGTK corrects a length of 0 without a 'durationchange'
+   * at times, so this is looked at again whenever the media says anything about playing.
+   */
+  #noteDuration(): void {
     this.#checkDuration();
     this.#goToStart();
   }

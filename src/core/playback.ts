@@ -487,6 +487,8 @@ export class Playback {
     const { index, queue, duration } = this.state;
     this.#clock.stop();
     this.#announcedPlay = false;
+    // Ended before it was heard to start (Skip past the end while starting): that play() is over too.
+    this.#settle(abortError('The track ended.'));
     this.#store.update({ status: Status.ended, seeking: false, currentTime: Number.isFinite(duration) ? duration : this.#position() });
     this.#engine?.pause();
     this.#emit('ended', { index });

@@ -239,6 +239,34 @@ describe('HowlerEngine: howler on a media element, fixed where it goes wrong', (
     expect(media.currentTime).to.equal(42);
   });
 
+  it('WebKitGTK: goes to its start though the media began at 0 and corrected its length of 0 without a durationchange', async () => {
+    setup = setUp({ options: { start: 2 } });
+    setup.engine.play();
+    const media = setup.last();
+    media.ignoreDefaultStart = true;
+    media.loadMetadata(0);
+    media.haveData(4);
+    expect(setup.engine.position(), 'where it is to start, until it is there').to.equal(2);
+    media.startPlaying();
+    await settle();
+    media.duration = 8; // no 'durationchange'
+    const before = seeks(media).length;
+    media.advance(0.05);
+    expect(seeks(media).slice(before)).to.deep.equal(['currentTime 2']);
+    expect(setup.reports).to.include('duration 8');
+  });
+
+  it('WebKitGTK: a start that sits still at readyState 4 after a seek of its own gets a seek to where it is', async () => {
+    setup = setUp();
+    const media = await playing(setup);
+    setup.engine.pause();
+    setup.engine.play();
+    media.startPlaying();
+    const before = seeks(media).length;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seeks(media).slice(before).length, 'nudged').to.be.at.least(1);
+  });
+
   it('reports a refused start (no user gesture) as blocked, once', async () => {
     setup = setUp();
     setup.engine.prepare();

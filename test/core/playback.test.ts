@@ -166,6 +166,19 @@ describe('Playback (with a fake engine)', () => {
     playback.dispose();
   });
 
+  it('settles a pending play() when the track ends before it was heard to start, so the next one starts again', async () => {
+    const { playback, last } = setUp([track('a', { duration: 60 })]);
+    const first = playback.play();
+    last().listener.waiting();
+    last().listener.ended();
+    expect((await first.then(() => null, (e: Error) => e))?.name).to.equal('AbortError');
+    expect(playback.state.status).to.equal('ended');
+    const second = playback.play();
+    expect(second).to.not.equal(first);
+    expect(last().calls.filter((call) => call === 'play')).to.have.length(2);
+    playback.dispose();
+  });
+
   it('ignores reports from the media of a track it has left', () => {
     const { playback, engines } = setUp([track('a'), track('b')]);
     playback.select(1);

@@ -22,6 +22,8 @@ export class FakeMedia extends EventTarget {
   calls: string[] = [];
   /** The next play() is refused as without a user gesture. */
   refuse = false;
+  /** Like WebKitGTK with a length of 0: the default start position is not honoured, it starts at 0. */
+  ignoreDefaultStart = false;
   #src = '';
   #position = 0;
   #pending: { resolve: () => void; reject: (error: DOMException) => void }[] = [];
@@ -99,7 +101,7 @@ export class FakeMedia extends EventTarget {
   loadMetadata(duration: number): void {
     this.readyState = 1;
     this.duration = duration;
-    this.#position = this.defaultStart;
+    this.#position = this.ignoreDefaultStart ? 0 : this.defaultStart;
     this.fire('durationchange');
     this.fire('loadedmetadata');
   }

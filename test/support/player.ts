@@ -2,7 +2,7 @@
 import { fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
-import './audible.js';
+import { played } from './audible.js';
 import '../../src/define-entry.js';
 import type { EarshotPlayer } from '../../src/elements/earshot-player.js';
 
@@ -124,7 +124,11 @@ export async function moving(player: EarshotPlayer, timeout = 6000): Promise<voi
   let last = player.currentTime;
   let steps = 0;
   while (steps < 3) {
-    if (performance.now() > until) throw new Error(`Timed out waiting for the position to move (at ${player.currentTime})`);
+    if (performance.now() > until) {
+      const { status, seeking } = player.store.getState();
+      const media = played().map((m) => `${m.currentTime.toFixed(2)} s of ${m.duration}, paused ${m.paused}, readyState ${m.readyState}, networkState ${m.networkState}`);
+      throw new Error(`Timed out waiting for the position to move (at ${player.currentTime}; player ${status}${seeking ? ', seeking' : ''}; media: ${media.join('; ')})`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
     const now = player.currentTime;
     steps = now > last + 0.02 ? steps + 1 : 0;
