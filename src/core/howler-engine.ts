@@ -145,7 +145,7 @@ export class HowlerEngine implements MediaEngine {
     if (!this.#media) this.#open('auto');
     const media = this.#media!;
     // One sound: a media that plays, or is starting to (the element started on the click), needs nothing more.
-    if (!media.paused) return this.#watchStart(media, 2);
+    if (!media.paused) return this.#watchStart(media, 3);
     if (media.preload !== 'auto') media.preload = 'auto';
     this.#report('waiting');
     this.#start();
@@ -328,7 +328,7 @@ export class HowlerEngine implements MediaEngine {
     } finally {
       this.#telling = false;
     }
-    this.#watchStart(media, 2);
+    this.#watchStart(media, 3);
   }
 
   /**
@@ -341,8 +341,10 @@ export class HowlerEngine implements MediaEngine {
     clearTimeout(this.#stallWatch);
     const from = media.currentTime;
     this.#stallWatch = setTimeout(() => {
-      if (this.#disposed || this.#media !== media || !this.#wantPlay || media.paused || media.seeking) return;
-      if (media.readyState === HAVE_NOTHING || media.currentTime > from + 0.05) return;
+      if (this.#disposed || this.#media !== media || !this.#wantPlay || media.paused) return;
+      // A seek the listener asked for may take long on a slow network; one of the media's own (to the start
+      // position) that has not ended by now is the stall itself.
+      if ((media.seeking && this.#seeking) || media.readyState === HAVE_NOTHING || media.currentTime > from + 0.05) return;
       nudge(media);
       if (tries > 1) this.#watchStart(media, tries - 1);
     }, this.#platform.stallWatchMs);
@@ -399,7 +401,7 @@ export class HowlerEngine implements MediaEngine {
       if (!this.#seeking || media!.seeking) return;
       this.#seeking = false;
       this.#startedAt = media!.currentTime;
-      if (this.#wantPlay) this.#watchStart(media!, 2);
+      if (this.#wantPlay) this.#watchStart(media!, 3);
       this.#listener.seeked(media!.currentTime);
     }],
     // Firefox says 'ended' after a seek to the end while paused, where the others say nothing: the track
@@ -612,10 +614,13 @@ function keepLoading(media: HTMLMediaElement): void {
   };
 }
 
-/** A real seek to where the media is: it gets a stuck WebKitGTK pipeline going again. */
+/**
+ * A real seek, a hundredth of a second on from where the media is: it gets a stuck WebKitGTK pipeline going
+ * again (a seek to the very same time it skips, and stays stuck).
+ */
 function nudge(media: HTMLMediaElement): void {
   const currentTime = currentTimeOf(media);
-  currentTime.set!.call(media, currentTime.get!.call(media));
+  currentTime.set!.call(media, currentTime.get!.call(media) + 0.01);
 }
 
 function describe(source: AudioSource): string {
