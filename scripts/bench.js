@@ -8,14 +8,16 @@
 //    manifests; what loads later is listed chunk by chunk.
 // 2. Navigation to a usable player; 3. a real click to the media's position moving, on localhost with and
 //    without the pointer resting on Play first, and on a throttled network (1.6 Mbps, 150 ms RTT):
-//    medians of N runs, one Chromium (scripts/bench/measure.js).
+//    medians of N runs, one Chromium (scripts/bench/measure.js). dist/ is served with brotli, as from a CDN;
+//    the audio as it is.
 // 4. Idle: timers and animation frames asked for in 2 s while usable and not playing.
 // 5. Twenty players on one page against twenty bare <audio>: time to all usable, JS heap (one run).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { BUDGETS } from './bench/budgets.js';
 import { clickToSound, HOVER_MS, loadUsable, measureIdle, measureMany, nativeClickProblem, pageUrls, summary, withPage } from './bench/measure.js';
 import { AUDIO, writePages } from './bench/pages.js';
@@ -72,9 +74,21 @@ async function clicks(browser, base, notes, file, conditions) {
   );
 }
 
+/** A copy of dist/ with each script and page also in brotli, served as a CDN would serve it. */
+function compressedDist(tmp) {
+  const copy = path.join(tmp, 'dist');
+  cpSync(dist, copy, { recursive: true });
+  for (const file of readdirSync(copy, { recursive: true })) {
+    if (!/\.(js|html|css|json)$/.test(file)) continue;
+    const full = path.join(copy, file);
+    writeFileSync(`${full}.br`, brotliCompressSync(readFileSync(full), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+  return copy;
+}
+
 async function measureBrowser(tmp, notes) {
   const { chromium } = await import('playwright-core');
-  const server = await serveSite({ mounts: [['/dist', dist], ['/audio', fixtures], ['/', tmp]] });
+  const server = await serveSite({ mounts: [['/dist', compressedDist(tmp)], ['/audio', fixtures], ['/', tmp]], brotli: true });
   let browser;
   try {
     browser = await chromium.launch({ executablePath: findChrome(), args: chromeFlags, headless: true });

@@ -8,10 +8,11 @@ import sirv from 'sirv';
  * Starts one server. `mounts`: [['/dist', 'dist'], ['/', 'demo']] (longest prefix first is not needed:
  * they are tried in order). Resolves with {url, close}.
  */
-export function serveSite({ mounts, port = 0, host = '127.0.0.1', headers = {} }) {
+export function serveSite({ mounts, port = 0, host = '127.0.0.1', headers = {}, brotli = false }) {
   const handlers = mounts.map(([prefix, dir]) => [
     prefix.replace(/\/$/, ''),
-    sirv(dir, { dev: true, etag: true, dotfiles: false, extensions: ['html'] }),
+    // brotli: a file's `.br` beside it is sent instead, to browsers that take it (as a CDN would).
+    sirv(dir, { dev: true, etag: true, dotfiles: false, extensions: ['html'], brotli }),
   ]);
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
