@@ -9,7 +9,7 @@
 //
 // EARSHOT_ENGINES=chromium,firefox (any of chromium, firefox, webkit) runs fewer; the default is all three.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -96,8 +96,10 @@ export async function startServices(names, found = locate()) {
   const children = [];
   const env = {};
   const runtimeDir = mkdtempSync(path.join(tmpdir(), 'earshot-xdg-'));
+  // EARSHOT_SERVICE_LOG=FILE keeps what the services (and the browsers under WebKitWebDriver) say, for a crash.
+  const log = process.env.EARSHOT_SERVICE_LOG ? openSync(process.env.EARSHOT_SERVICE_LOG, 'a') : 'ignore';
   const start = (file, args, extraEnv = {}) => {
-    const child = spawn(file, args, { env: { ...process.env, XDG_RUNTIME_DIR: runtimeDir, ...extraEnv }, stdio: 'ignore', detached: false });
+    const child = spawn(file, args, { env: { ...process.env, XDG_RUNTIME_DIR: runtimeDir, ...extraEnv }, stdio: ['ignore', log, log], detached: false });
     children.push(child);
     return child;
   };
