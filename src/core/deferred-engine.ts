@@ -15,19 +15,26 @@ import type { AudioSource } from './track.js';
 type EngineModule = typeof import('./howler-engine.js');
 
 let engineModule: Promise<EngineModule> | undefined;
+/** The engine's module once it has arrived: from then on a new track's engine is made at once. */
+let engineLoaded: EngineModule | undefined;
 
 /** Starts loading howler and its engine, if not yet. */
 export function loadEngine(): Promise<EngineModule> {
-  engineModule ??= import('./howler-engine.js');
+  engineModule ??= import('./howler-engine.js').then((module) => (engineLoaded = module));
   return engineModule;
 }
 
 export interface DeferredPlatform {
   load: () => Promise<EngineModule>;
+  /** The engine's module if it is here already. */
+  loaded: () => EngineModule | undefined;
   createMedia: () => HTMLMediaElement;
 }
 
-const browser: DeferredPlatform = { load: loadEngine, createMedia: () => new Audio() };
+const browser: DeferredPlatform = { load: loadEngine, loaded: () => engineLoaded, createMedia: () => new Audio() };
+
+/** How long the element started on the click may take to sound before howler comes anyway (ms). */
+const HOWLER_AFTER_MS = 1500;
 
 export class DeferredEngine implements MediaEngine {
   readonly #sources: readonly AudioSource[];
@@ -41,6 +48,7 @@ export class DeferredEngine implements MediaEngine {
   #disposed = false;
   /** The element started on the click, and what was said of it, until howler takes it. */
   #started: StartedMedia | null = null;
+  #fallback: ReturnType<typeof setTimeout> | undefined;
 
   constructor(sources: readonly AudioSource[], listener: EngineListener, options: EngineOptions, platform: Partial<DeferredPlatform> = {}) {
     this.#sources = sources;
@@ -52,12 +60,14 @@ export class DeferredEngine implements MediaEngine {
   }
 
   play(): void {
+    if (!this.#engine && !this.#started) this.#takeLoaded();
     if (this.#engine) return this.#engine.play();
     if (this.#wantPlay) return;
     this.#wantPlay = true;
     this.#listener.waiting();
-    this.#start();
-    this.#request();
+    // The element started on the click has the network to itself: howler comes once the sound has started
+    // (or the element gave up, or there is none to start).
+    if (!this.#start()) this.#request();
   }
 
   pause(): void {
@@ -69,6 +79,7 @@ export class DeferredEngine implements MediaEngine {
       this.#started.reported = 'paused';
     }
     this.#listener.paused();
+    this.#request();
   }
 
   seek(fileSeconds: number): void {
@@ -107,6 +118,7 @@ export class DeferredEngine implements MediaEngine {
   }
 
   prepare(): void {
+    if (!this.#engine && !this.#started) this.#takeLoaded();
     if (this.#engine) return this.#engine.prepare();
     this.#prepare = true;
     this.#request();
@@ -114,35 +126,55 @@ export class DeferredEngine implements MediaEngine {
 
   unload(): void {
     this.#disposed = true;
+    clearTimeout(this.#fallback);
     this.#engine?.unload();
     this.#release();
   }
 
-  /** Starts the first source this browser can play on a new element, inside the listener's click. */
-  #start(): void {
+  /**
+   * Starts the first source this browser can play on a new element, inside the listener's click. False when
+   * there is none to start.
+   */
+  #start(): boolean {
     if (this.#started) {
       this.#started.reported = 'waiting';
       void this.#started.media.play().catch(this.#onRefused);
-      return;
+      return true;
     }
     const source = this.#sources.find(canPlay);
-    if (!source) return;
+    if (!source) return false;
     const media = this.#platform.createMedia();
     const { start, rate, volume, muted } = this.#options;
     Object.assign(media, { preload: 'auto', src: source.src, playbackRate: rate, volume, muted });
     if (start > 0) media.currentTime = start;
     this.#started = { media, reported: 'waiting' };
     media.addEventListener('playing', this.#onPlaying);
+    // WebKitGTK may start without saying 'playing': the position moving says it.
+    media.addEventListener('timeupdate', this.#onTimeUpdate);
+    // A start that takes this long gets howler anyway, whose engine watches over stalled starts.
+    clearTimeout(this.#fallback);
+    this.#fallback = setTimeout(() => this.#request(), HOWLER_AFTER_MS);
+    // A failure is the real engine's to explain (and the next source its to try).
+    media.addEventListener('error', this.#onSettled);
     void media.play()?.catch(this.#onRefused);
+    return true;
   }
 
-  /** The sound came before howler did. */
+  /** The sound came before howler did: now howler may come. */
   readonly #onPlaying = () => {
     const started = this.#started;
     if (this.#engine || this.#disposed || !started || !this.#wantPlay || started.media.paused) return;
     started.reported = 'playing';
     this.#listener.playing();
+    this.#request();
   };
+
+  readonly #onTimeUpdate = () => {
+    const media = this.#started?.media;
+    if (media && media.currentTime > this.#options.start + 0.01) this.#onPlaying();
+  };
+
+  readonly #onSettled = () => this.#request();
 
   /** The browser refused play() without a gesture (autoplay). A source that fails is the real engine's to tell. */
   readonly #onRefused = (error: unknown) => {
@@ -150,6 +182,7 @@ export class DeferredEngine implements MediaEngine {
     this.#wantPlay = false;
     if (this.#started) this.#started.reported = 'paused';
     this.#listener.blocked();
+    this.#request();
   };
 
   /** Lets go of the element started on the click: howler has it now, or nobody needs it. */
@@ -157,25 +190,34 @@ export class DeferredEngine implements MediaEngine {
     const started = this.#started;
     this.#started = null;
     if (!started) return null;
+    clearTimeout(this.#fallback);
     started.media.removeEventListener('playing', this.#onPlaying);
-    if (this.#disposed) {
-      started.media.pause();
-      started.media.removeAttribute?.('src');
-    }
+    started.media.removeEventListener('timeupdate', this.#onTimeUpdate);
+    started.media.removeEventListener('error', this.#onSettled);
+    if (this.#disposed) started.media.pause();
     return started;
   }
 
+  /** The engine's module is here already (an earlier track loaded it): the real engine takes over now. */
+  #takeLoaded(): void {
+    const module = this.#platform.loaded();
+    if (module && !this.#disposed) this.#becomeReal(module);
+  }
+
+  #becomeReal({ HowlerEngine }: EngineModule): void {
+    const started = this.#release();
+    const engine = new HowlerEngine(this.#sources, this.#listener, this.#options, { createMedia: this.#platform.createMedia }, started);
+    this.#engine = engine;
+    if (this.#wantPlay) engine.play();
+    else if (this.#prepare) engine.prepare();
+  }
+
   #request(): void {
-    if (this.#requested) return;
+    if (this.#requested || this.#engine) return;
     this.#requested = true;
     this.#platform.load().then(
-      ({ HowlerEngine }) => {
-        if (this.#disposed) return;
-        const started = this.#release();
-        const engine = new HowlerEngine(this.#sources, this.#listener, this.#options, { createMedia: this.#platform.createMedia }, started);
-        this.#engine = engine;
-        if (this.#wantPlay) engine.play();
-        else if (this.#prepare) engine.prepare();
+      (module) => {
+        if (!this.#disposed && !this.#engine) this.#becomeReal(module);
       },
       () => {
         // The chunk itself failed to load (offline, or the host is gone): the next attempt asks again.

@@ -265,11 +265,11 @@ export class HowlerEngine implements MediaEngine {
     this.#sound = sound;
     sound._seek = this.#position;
     this.#startPending = this.#position > 0;
-    if (adopted) this.#catchUp(media, adopted.reported);
+    if (adopted) this.#catchUp(media, adopted);
   }
 
   /** Takes in what the element started on the click went through before this engine listened to it. */
-  #catchUp(media: HTMLMediaElement, reported: StartedMedia['reported']): void {
+  #catchUp(media: HTMLMediaElement, { reported }: StartedMedia): void {
     this.#reported = reported;
     if (media.error) return this.#onError();
     if (media.readyState >= HAVE_METADATA) this.#onMetadata();
@@ -344,7 +344,8 @@ export class HowlerEngine implements MediaEngine {
       if (this.#disposed || this.#media !== media || !this.#wantPlay || media.paused) return;
       // A seek the listener asked for may take long on a slow network; one of the media's own (to the start
       // position) that has not ended by now is the stall itself.
-      if ((media.seeking && this.#seeking) || media.readyState === HAVE_NOTHING || media.currentTime > from + 0.05) return;
+      // (A position that has crept on by a few frames in all that time is as stuck as one that has not.)
+      if ((media.seeking && this.#seeking) || media.readyState === HAVE_NOTHING || media.currentTime > from + 0.3) return;
       nudge(media);
       if (tries > 1) this.#watchStart(media, tries - 1);
     }, this.#platform.stallWatchMs);

@@ -13,6 +13,7 @@ function setUp() {
   const media: FakeMedia[] = [];
   let arrive!: () => void;
   const arrived = new Promise<typeof howlerEngine>((resolve) => (arrive = () => resolve(howlerEngine)));
+  let requests = 0;
   const listener: EngineListener = {
     ready: () => reports.push('ready'),
     duration: (seconds) => reports.push(`duration ${seconds}`),
@@ -25,18 +26,22 @@ function setUp() {
     fail: (code, message) => reports.push(`fail ${code}: ${message}`),
   };
   const engine = new DeferredEngine([{ src: 'https://cdn.example/a.mp3' }], listener, { preload: 'none', rate: 1, volume: 1, muted: false, start: 0 }, {
-    load: () => arrived,
+    load: () => {
+      requests += 1;
+      return arrived;
+    },
+    loaded: () => undefined,
     createMedia: () => {
       const made = new FakeMedia();
       media.push(made);
       return made as unknown as HTMLMediaElement;
     },
   });
-  return { engine, reports, media, arrive, settle };
+  return { engine, reports, media, arrive, settle, requests: () => requests };
 }
 
 describe('DeferredEngine: Play before howler has arrived', () => {
-  it('starts a media element on the click itself, and howler takes it over without loading it again', async () => {
+  it('starts a media element on the click itself, leaves it the network until it sounds, then howler takes it over without loading it again', async () => {
     const setup = setUp();
     setup.engine.play();
     expect(setup.media).to.have.length(1);
@@ -45,18 +50,45 @@ describe('DeferredEngine: Play before howler has arrived', () => {
     expect(media!.calls.filter((call) => call === 'play')).to.have.length(1);
     expect(media!.paused).to.equal(false);
     expect(setup.reports).to.deep.equal(['waiting']);
+    expect(setup.requests(), 'no engine fetched while the file is on its way').to.equal(0);
+    media!.loadMetadata(8);
+    media!.haveData(4);
+    media!.startPlaying();
+    await settle();
+    expect(setup.reports).to.deep.equal(['waiting', 'playing']);
+    expect(setup.requests()).to.equal(1);
     const before = media!.calls.length;
     setup.arrive();
     await settle();
     expect(setup.media, 'no second element').to.have.length(1);
     expect(media!.calls.slice(before).filter((call) => call.startsWith('src') || call === 'load'), 'not loaded again').to.deep.equal([]);
-    media!.loadMetadata(8);
-    media!.haveData(4);
-    media!.startPlaying();
-    await settle();
-    expect(setup.reports).to.deep.equal(['waiting', 'duration 8', 'ready', 'playing']);
+    expect(setup.reports, 'howler tells the rest').to.deep.equal(['waiting', 'playing', 'duration 8', 'ready']);
     setup.engine.pause();
     expect(media!.paused).to.equal(true);
+    expect(setup.reports.at(-1)).to.equal('paused');
+    setup.engine.unload();
+  });
+
+  it('WebKitGTK: takes the position moving for the start it did not announce', async () => {
+    const setup = setUp();
+    setup.engine.play();
+    const [media] = setup.media;
+    media!.loadMetadata(8);
+    media!.haveData(2);
+    media!.fire('timeupdate');
+    expect(setup.reports, 'no move, no start').to.deep.equal(['waiting']);
+    media!.advance(0.2);
+    expect(setup.reports).to.deep.equal(['waiting', 'playing']);
+    expect(setup.requests()).to.equal(1);
+    setup.engine.unload();
+  });
+
+  it('hands a failing file to howler, which says why', async () => {
+    const setup = setUp();
+    setup.engine.play();
+    const [media] = setup.media;
+    media!.fail(4);
+    expect(setup.requests()).to.equal(1);
     setup.engine.unload();
   });
 
@@ -105,6 +137,26 @@ describe('DeferredEngine: Play before howler has arrived', () => {
       FakeMedia.prototype.play = original;
       setup.engine.unload();
     }
+  });
+
+  it('makes the real engine at once when howler is already here: no element of its own', () => {
+    const made: FakeMedia[] = [];
+    const reports: string[] = [];
+    const listener = new Proxy({}, { get: (_target, name) => () => reports.push(String(name)) }) as EngineListener;
+    const engine = new DeferredEngine([{ src: 'https://cdn.example/a.mp3' }], listener, { preload: 'none', rate: 1, volume: 1, muted: false, start: 0 }, {
+      load: () => Promise.resolve(howlerEngine),
+      loaded: () => howlerEngine,
+      createMedia: () => {
+        const media = new FakeMedia();
+        made.push(media);
+        return media as unknown as HTMLMediaElement;
+      },
+    });
+    engine.play();
+    expect(made).to.have.length(1);
+    expect(made[0]!.calls).to.include('play');
+    expect(reports).to.deep.equal(['waiting']);
+    engine.unload();
   });
 
   it('lets go of the started element when it is unloaded before howler arrives', async () => {
