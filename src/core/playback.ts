@@ -64,6 +64,8 @@ export class Playback {
   #autoplaying = false;
   /** `earshot-play` went out for this start; its `earshot-pause` may follow. */
   #announcedPlay = false;
+  /** `earshot-ready` went out for the current track's media. */
+  #announcedReady = false;
   /** The pending seek was set by the page as a property: no `earshot-seeked` for it. */
   #silentSeek = false;
   #loading: AbortController | undefined;
@@ -359,6 +361,7 @@ export class Playback {
     this.#unload();
     this.#settle(abortError('The track changed.'));
     this.#announcedPlay = false;
+    this.#announcedReady = false;
     const track = this.state.queue[index];
     const duration = track ? segmentDuration(track, track.duration) : NaN;
     this.#store.update({ index, status: Status.idle, currentTime: at, seeking: false, duration, error: null });
@@ -389,9 +392,7 @@ export class Playback {
         if (this.#engine !== null && this.#engine === engine()) handler(...args);
       };
     return {
-      ready: current(() => {
-        this.#emit('ready', { index: this.state.index, track: this.track!, duration: this.state.duration });
-      }),
+      ready: current(() => this.#ready()),
       duration: current((fileSeconds: number) => {
         this.#store.update({ duration: segmentDuration(this.track!, fileSeconds) });
         this.#watchEnd();
@@ -406,6 +407,8 @@ export class Playback {
         this.#watchEnd();
         this.#settle(null);
         if (this.#announcedPlay) return; // back from a stall
+        // A track that plays can be played: the page hears that first, if the media had not said so.
+        this.#ready();
         this.#announcedPlay = true;
         this.#emit('play', { index: this.state.index, currentTime: this.state.currentTime });
       }),
@@ -442,6 +445,13 @@ export class Playback {
         this.#fail({ code, message, fatal: true, index: this.state.index });
       }),
     };
+  }
+
+  /** `earshot-ready`, once for each load of a track. */
+  #ready(): void {
+    if (this.#announcedReady) return;
+    this.#announcedReady = true;
+    this.#emit('ready', { index: this.state.index, track: this.track!, duration: this.state.duration });
   }
 
   /** Settles the pending play(): resolved when `error` is null. */

@@ -87,6 +87,16 @@ describe('Playback (with a fake engine)', () => {
     playback.dispose();
   });
 
+  it('says ready before play, once, also when the media played before it said it was ready', () => {
+    const { playback, last, types } = setUp([track('a')]);
+    void playback.play();
+    last().listener.waiting();
+    last().listener.playing();
+    last().listener.ready();
+    expect(types()).to.deep.equal(['ready', 'play']);
+    playback.dispose();
+  });
+
   it('answers play() while starting or playing with the same promise, and asks the media once', async () => {
     const { playback, last } = setUp([track('a')]);
     const first = playback.play();
@@ -195,7 +205,7 @@ describe('Playback (with a fake engine)', () => {
     engines[0]!.listener.ended();
     expect(playback.state.index).to.equal(1);
     expect(engines[1]!.calls).to.deep.equal(['play']);
-    expect(types()).to.deep.equal(['play', 'ended', 'trackchange']);
+    expect(types()).to.deep.equal(['ready', 'play', 'ended', 'trackchange']);
     playback.dispose();
   });
 
