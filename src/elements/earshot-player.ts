@@ -15,6 +15,9 @@ import { styles } from './earshot-player.styles.js';
 import { handlePlayerKey } from './keyboard.js';
 import { renderPlayer, type PanelName } from './player-template.js';
 
+/** How long a pointer rests on the player before it counts as intent to play. */
+const INTENT_MS = 120;
+
 /** Attributes that describe the one track of an inline player, and the track fields they fill. */
 const INLINE_FIELDS = {
   src: 'src',
@@ -362,6 +365,26 @@ export class EarshotPlayer extends LitElement {
     if (handlePlayerKey(event, this.#playback)) event.preventDefault();
   };
 
+  /**
+   * A pointer that rests on the player, or keyboard focus that moves into it, is a sign that Play comes next:
+   * the audio engine and the file's first bytes are fetched then. A pointer that comes with the click itself
+   * is no such sign: the click starts the sound by itself, and nothing else should take the network's time
+   * meanwhile. (Only `pointerover` and `focusin` are listened to: WebKitGTK's web process has been seen to
+   * crash under WebDriver with `pointerout` listeners on the player as well.)
+   */
+  #intentTimer: ReturnType<typeof setTimeout> | undefined;
+  #onIntent = (event: Event) => {
+    if (event.type === 'focusin') {
+      // Focus that a click gives its button is not focus-visible; focus from the keyboard is.
+      if ((event.target as Element).matches(':focus-visible')) this.#playback.prepare();
+      return;
+    }
+    this.#intentTimer ??= setTimeout(() => {
+      this.#intentTimer = undefined;
+      this.#playback.prepare();
+    }, INTENT_MS);
+  };
+
   #onSpeed = () => {
     const rates: readonly number[] = PLAYBACK_RATES;
     const at = rates.indexOf(this.#playback.state.playbackRate);
@@ -395,7 +418,7 @@ export class EarshotPlayer extends LitElement {
 
   readonly #handlers = {
     keydown: this.#onKeydown,
-    intent: () => this.#playback.prepare(),
+    intent: this.#onIntent,
     toggle: () => this.#playback.toggle(),
     previous: () => this.#playback.previous(),
     next: () => this.#playback.next(),

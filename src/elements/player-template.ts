@@ -23,7 +23,7 @@ export type PanelName = 'playlist' | 'embed';
 export interface PlayerHandlers {
   keydown: (event: KeyboardEvent) => void;
   /** A pointer over the player, or focus in it: Play may come next. */
-  intent: () => void;
+  intent: (event: Event) => void;
   toggle: () => void;
   previous: () => void;
   next: () => void;
@@ -177,7 +177,7 @@ function renderProblem(error: PlayerError | null, retry: () => void) {
 }
 
 function button(label: string, icon: unknown, onClick: () => void, name: string, disabled = false) {
-  return html`<button part="button ${name}-button" class=${name} type="button" aria-label=${label} title=${label} ?disabled=${disabled} @click=${onClick}>${icon}</button>`;
+  return html`<button part="button ${name}-button" class=${name} type="button" aria-label=${label} ?disabled=${disabled} @click=${onClick}>${icon}</button>`;
 }
 
 function isPlayable(state: PlayerState): boolean {
