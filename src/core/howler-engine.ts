@@ -143,7 +143,9 @@ export class HowlerEngine implements MediaEngine {
     this.#wantPlay = true;
     if (this.#recovering) return this.#report('waiting');
     if (!this.#media) this.#open('auto');
-    const media = this.#media!;
+    const media = this.#media;
+    // The element started on the click had failed before this engine came: the next source is on its way.
+    if (!media) return this.#report('waiting');
     // One sound: a media that plays, or is starting to (the element started on the click), needs nothing more.
     if (!media.paused) return this.#watchStart(media, 3);
     if (media.preload !== 'auto') media.preload = 'auto';

@@ -89,6 +89,22 @@ describe('DeferredEngine: Play before howler has arrived', () => {
     const [media] = setup.media;
     media!.fail(4);
     expect(setup.requests()).to.equal(1);
+    // howler's engine comes to an element that has failed already: it moves on, and nothing throws.
+    const thrown: unknown[] = [];
+    const onRejection = (event: PromiseRejectionEvent) => {
+      thrown.push(event.reason);
+      event.preventDefault();
+    };
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      setup.arrive();
+      await settle();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+    expect(thrown.map(String)).to.deep.equal([]);
+    expect(setup.reports[0]).to.equal('waiting');
     setup.engine.unload();
   });
 
