@@ -17,7 +17,7 @@ export function buildEmbedSnippet(url: string, title: string): string {
     ['frameborder', '0'],
     ['scrolling', 'no'],
     ['title', `Embedded audio player: ${title}`],
-    ['allow', 'autoplay'],
+    ['allow', 'autoplay; clipboard-write'],
     ['loading', 'lazy'],
   ];
   return `<iframe ${attributes.map(([name, value]) => `${name}="${escapeAttribute(value)}"`).join(' ')}></iframe>`;

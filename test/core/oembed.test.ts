@@ -59,7 +59,7 @@ describe('toOEmbed', () => {
     expect(iframe.getAttribute('width')).to.equal('100%');
     expect(iframe.getAttribute('height')).to.equal('290');
     expect(iframe.getAttribute('title')).to.equal('Embedded audio player: The Lighthouse Keepers of Harrow Point');
-    expect(iframe.getAttribute('allow')).to.equal('autoplay');
+    expect(iframe.getAttribute('allow')).to.equal('autoplay; clipboard-write');
     expect(embeddedConfig(response)).to.deep.equal({ manifest: MANIFEST_URL });
     // It survives the trip a consumer's server makes it take.
     expect(JSON.parse(JSON.stringify(response))).to.deep.equal(response);

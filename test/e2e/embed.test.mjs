@@ -34,7 +34,7 @@ describe('Embed: the snippet from the story page plays on another site', () => {
 
     // Copy embed code: the clipboard holds exactly what the textbox shows, and a status line says so.
     await panel.getByRole('button', { name: 'Copy embed code' }).click();
-    const status = panel.getByRole('status');
+    const status = gale.getByRole('status');
     await status.filter({ hasText: /\S/ }).waitFor();
     const said = (await status.textContent()).trim();
     if (clipboard) {
@@ -67,7 +67,7 @@ describe('Embed: the snippet from the story page plays on another site', () => {
       frameborder: '0',
       scrolling: 'no',
       title: 'Embedded audio player: The gale of 1962',
-      allow: 'autoplay',
+      allow: 'autoplay; clipboard-write',
       loading: 'lazy',
     });
     const embedUrl = new URL(src);
@@ -111,12 +111,25 @@ describe('Embed: the snippet from the story page plays on another site', () => {
     assert.ok(end.events.includes('ended'), `earshot-ended fired: ${end.events}`);
     assert.equal((await readTime(embedded)).text, '0:36 / 0:36');
 
+    // Inside the pasted frame, Copy embed code works too: the snippet allows clipboard-write.
+    const framePanel = await openPanel(embedded, 'Embed');
+    await framePanel.getByRole('button', { name: 'Copy embed code' }).click();
+    const frameStatus = embedded.getByRole('status').filter({ hasText: /\S/ });
+    await frameStatus.waitFor();
+    assert.match((await frameStatus.textContent()).trim(), /^Copied/, 'the pasted frame copied its code');
+    if (clipboard) {
+      // (Read back on the newsroom's own page: the frame may write to the clipboard, not read it.)
+      const reader = await context.newPage();
+      await reader.goto(`${servers.newsroom}/`);
+      assert.match(await reader.evaluate(() => navigator.clipboard.readText()), /^<iframe /, 'the clipboard holds a snippet');
+    }
+
     assert.deepEqual(watch.errors.map(String), [], 'no uncaught exception');
     await context.close();
   });
 
   it('in a pasted frame where the clipboard is refused, Copy selects the code and says how to copy it', { timeout: 20_000 }, async () => {
-    // A cross-origin frame without allow="clipboard-write" (the snippet asks only for autoplay): the
+    // A cross-origin frame without allow="clipboard-write" (a page that cut the snippet's allow short): the
     // permissions policy refuses navigator.clipboard.writeText there.
     const context = await newContext(browser);
     const page = await context.newPage();
@@ -126,7 +139,7 @@ describe('Embed: the snippet from the story page plays on another site', () => {
     const player = page.frameLocator('iframe').getByRole('group', { name: 'Audio player: Part 1' });
     const panel = await openPanel(player, 'Embed');
     await panel.getByRole('button', { name: 'Copy embed code' }).click();
-    const status = panel.getByRole('status').filter({ hasText: /\S/ });
+    const status = player.getByRole('status').filter({ hasText: /\S/ });
     await status.waitFor();
     assert.match(await status.textContent(), /(Ctrl|⌘|Cmd)\s*\+\s*C/i, 'the status line says how to copy');
     const selection = await (await frameOf(page)).evaluate(() => {
