@@ -5,7 +5,8 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { downloadFilename } from '../core/formats.js';
 import type { Playback } from '../core/playback.js';
-import type { Track } from '../core/track.js';
+import { formatTime } from '../core/time.js';
+import { fileTitle, type Track } from '../core/track.js';
 import { downloadIcon } from '../elements/icons.js';
 import type { DownloadTransfer } from './download-transfer.js';
 
@@ -35,8 +36,18 @@ export class DownloadController implements ReactiveController {
     const url = downloadUrl(track);
     if (!url || !track) return nothing;
     if (this.#transfer) return this.#transfer.render();
-    const filename = downloadFilename(track.title, url);
-    return html`<a part="download" class="action" href=${url} download=${filename} @click=${(event: MouseEvent) => this.#onClick(event, track, url, filename)}
+    // A segment whose Download is the file it is cut from: Download saves the whole recording, says so, and
+    // names the file after it, not after the segment.
+    const whole = (track.start !== undefined || track.end !== undefined) && track.src.some((source) => source.src === url);
+    const filename = downloadFilename(whole ? fileTitle(url) : track.title, url);
+    const length = track.duration === undefined ? '' : ` (${formatTime(track.duration)})`;
+    return html`<a
+      part="download"
+      class="action"
+      href=${url}
+      download=${filename}
+      title=${whole ? `Saves the whole recording${length}, not only this part` : nothing}
+      @click=${(event: MouseEvent) => this.#onClick(event, track, url, filename)}
       >${downloadIcon}<span>Download</span></a
     >`;
   }

@@ -31,17 +31,20 @@ describe('Download', () => {
   let browser;
   useServersAndBrowser((started) => ({ servers, browser } = started));
 
-  it('saves the same-origin file byte for byte under the title\'s slug', { timeout: 30_000 }, async () => {
+  it('saves the same-origin file byte for byte: a track under its title, a segment as the whole recording it says it is', { timeout: 30_000 }, async () => {
     const context = await newContext(browser, { acceptDownloads: true });
     const page = await context.newPage();
     const watch = watchPage(page);
     await page.goto(`${servers.newsroom}/`);
 
     for (const [player, file, filename] of [
-      [STORY.gale, 'demo/audio/interview.mp3', 'the-gale-of-1962.mp3'],
-      [STORY.series, 'demo/audio/clip-1.ogg', 'part-1-the-light.ogg'],
+      [STORY.gale, 'demo/audio/interview.mp3', 'interview.mp3'],
+      [STORY.series, 'demo/audio/clip-1.mp3', 'part-1-the-light.mp3'],
     ]) {
       const link = page.getByRole('group', { name: player }).getByRole('link', { name: 'Download', exact: true });
+      const description = await link.evaluate((node) => node.title);
+      if (player === STORY.gale) assert.equal(description, 'Saves the whole recording (2:46), not only this part');
+      else assert.equal(description, '', 'a whole track needs no word on what Download saves');
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
       assert.equal(download.suggestedFilename(), filename);
       sameBytes(await savedBytes(download), await readFile(at(file)), `${player}: ${filename}`);
@@ -50,8 +53,8 @@ describe('Download', () => {
     assert.deepEqual(
       events.map(({ url, filename }) => ({ url, filename })),
       [
-        { url: `${servers.newsroom}/audio/interview.mp3`, filename: 'the-gale-of-1962.mp3' },
-        { url: `${servers.newsroom}/audio/clip-1.ogg`, filename: 'part-1-the-light.ogg' },
+        { url: `${servers.newsroom}/audio/interview.mp3`, filename: 'interview.mp3' },
+        { url: `${servers.newsroom}/audio/clip-1.mp3`, filename: 'part-1-the-light.mp3' },
       ],
       'earshot-download for each',
     );
