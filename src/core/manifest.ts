@@ -5,8 +5,6 @@ import { safeUrl } from './url.js';
 
 export const MAX_TRACKS = 500;
 export const MAX_SOURCES = 8;
-/** A manifest larger than this is refused before it is parsed. */
-export const MAX_MANIFEST_BYTES = 2_000_000;
 
 /** The longest each text field may be, in characters. */
 export const TEXT_LIMITS = { title: 300, program: 300, imageAlt: 1000, date: 40, id: 100 } as const;
@@ -177,32 +175,10 @@ export function readManifest(data: unknown, base: string): ManifestResult {
   return title === null ? { ok: true, tracks, problems } : { ok: true, title, tracks, problems };
 }
 
-/** Fetches, parses and validates the manifest at `url` (already checked by safeUrl). */
-export async function loadManifest(url: string, signal?: AbortSignal): Promise<ManifestResult> {
-  const fail = (message: string): ManifestResult => ({ ok: false, message, problems: [] });
-  let response: Response;
-  try {
-    response = await fetch(url, { signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    return fail('The manifest could not be fetched: the network or the server refused the request.');
-  }
-  if (!response.ok) return fail(`The manifest could not be fetched: the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`);
-  const length = Number(response.headers.get('content-length'));
-  if (length > MAX_MANIFEST_BYTES) return fail('The manifest is too large.');
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    return fail('The manifest could not be fetched: the connection was lost.');
-  }
-  if (text.length > MAX_MANIFEST_BYTES) return fail('The manifest is too large.');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return fail('The manifest is not valid JSON.');
-  }
-  return readManifest(data, response.url || url);
+/**
+ * Asks for the manifest at `url` (already checked by safeUrl). manifest-loader.ts reads the answer: it
+ * loads meanwhile, and only in players that load a manifest.
+ */
+export function fetchManifest(url: string, signal?: AbortSignal): Promise<Response> {
+  return fetch(url, { signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
 }

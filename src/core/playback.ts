@@ -7,7 +7,7 @@
 import { Clock } from './clock.js';
 import { createEngine } from './deferred-engine.js';
 import type { ListenerEventName, PlayerEmitter, PlayerEventMap } from './events.js';
-import { loadManifest, readManifest, readTrack, type ManifestProblem, type ManifestResult } from './manifest.js';
+import { fetchManifest, readManifest, readTrack, type ManifestProblem, type ManifestResult } from './manifest.js';
 import type { EngineFactory, EngineListener, MediaEngine } from './media-engine.js';
 import { MAX_RATE, MIN_RATE } from './rates.js';
 import { ErrorCode, initialState, ListName, Status, Store, type PlayerError, type PlayerState, type ReadonlyStore } from './state.js';
@@ -138,8 +138,14 @@ export class Playback {
         this.#use([], undefined, {});
         this.#store.update({ loadingTracks: true, status: Status.loading });
         let result: ManifestResult;
+        // The request, and the code that reads its answer, travel together.
+        const pending = fetchManifest(url, abort.signal);
+        pending.catch(() => {}); // (a failure is read below)
         try {
-          result = await loadManifest(url, abort.signal);
+          const loader = await import('./manifest-loader.js').catch(() => null);
+          result = loader
+            ? await loader.readManifestResponse(pending, url, readManifest, abort.signal)
+            : { ok: false, message: 'The manifest could not be read: the player could not load its code for it.', problems: [] };
         } catch {
           return false; // overtaken by a newer load
         }
