@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import fastGlob from 'fast-glob';
 import * as puppeteer from 'puppeteer-core';
@@ -116,6 +117,8 @@ export default {
   testFramework: { config: { ui: 'bdd', timeout: 30_000 } },
   plugins: [
     howlerPlugin({ rootDir }),
+    // The accessibility tree as Chromium gives it to a screen reader (test/player/access.test.ts).
+    a11ySnapshotPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(rootDir, 'tsconfig.json') }),
   ],
   middleware: [mediaServer({ rootDir })],

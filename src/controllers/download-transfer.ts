@@ -1,10 +1,25 @@
 /** A cross-origin download: fetched with its progress shown and a Cancel button, then saved under the title's name. */
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import { DownloadError, fetchWithProgress, type DownloadProgress } from '../core/download.js';
 import { downloadFilename } from '../core/formats.js';
 import type { Playback } from '../core/playback.js';
 import { ErrorCode } from '../core/state.js';
 import type { Track } from '../core/track.js';
+import { adoptStyles } from '../elements/adopt-styles.js';
+
+const styles = css`
+  .download-progress {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    font-size: 0.929em;
+    font-variant-numeric: tabular-nums;
+  }
+  .download-progress progress {
+    width: 72px;
+    accent-color: var(--_accent);
+  }
+`;
 
 export class DownloadTransfer {
   readonly #host: ReactiveControllerHost;
@@ -16,6 +31,7 @@ export class DownloadTransfer {
 
   constructor(host: ReactiveControllerHost, playback: Playback, what: { index: number; track: Track; url: string }, done: () => void) {
     this.#host = host;
+    adoptStyles(host, styles);
     this.#playback = playback;
     this.#what = what;
     this.#done = done;

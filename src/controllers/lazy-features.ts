@@ -9,12 +9,14 @@ import type { Playback } from '../core/playback.js';
 import { Status, type PlayerState } from '../core/state.js';
 import { isLongTrack } from '../core/track.js';
 import type { EmbedPanel } from '../elements/embed-panel.js';
+import type { renderPanel } from '../elements/panels.js';
 import type { PlaylistPanel } from '../elements/playlist-panel.js';
 import type { ResumeController } from './resume-controller.js';
 
 export interface Panels {
   playlist: PlaylistPanel;
   embed: EmbedPanel;
+  render: typeof renderPanel;
 }
 
 export class LazyFeatures implements ReactiveController {
@@ -44,11 +46,14 @@ export class LazyFeatures implements ReactiveController {
   }
 
   /** The panels' code and styles, loaded with the first panel the listener opens. */
-  panels(embedCode: (start: number | undefined) => EmbedCode): Promise<Panels> {
-    this.#panels ??= import('../elements/panels.js').then(({ EmbedPanel, PlaylistPanel, panelStyles }) => {
-      const root = this.#host.renderRoot as ShadowRoot;
-      if (panelStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, panelStyles.styleSheet];
-      return { playlist: new PlaylistPanel(this.#host, this.#playback), embed: new EmbedPanel(this.#host, this.#playback, embedCode) };
+  panels(embedCode: (start: number | undefined) => EmbedCode, say: (news: string) => void): Promise<Panels> {
+    this.#panels ??= import('../elements/panels.js').then(({ EmbedPanel, PlaylistPanel, panelStyles, renderPanel, adoptStyles }) => {
+      adoptStyles(this.#host, panelStyles);
+      return {
+        playlist: new PlaylistPanel(this.#host, this.#playback, say),
+        embed: new EmbedPanel(this.#host, this.#playback, embedCode, say),
+        render: renderPanel,
+      };
     });
     return this.#panels;
   }

@@ -1,10 +1,21 @@
 /** Resume: a long track remembers where the listener stopped and offers to go on from there. Loaded with the first long track. */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Playback } from '../core/playback.js';
 import { SavedPositions } from '../core/saved-positions.js';
 import { Status, type PlayerState } from '../core/state.js';
 import { formatTime } from '../core/time.js';
 import { isLongTrack, type Track } from '../core/track.js';
+import { adoptStyles } from '../elements/adopt-styles.js';
+
+const styles = css`
+  .resume {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 8px;
+    font-size: 0.929em;
+  }
+`;
 
 /** Save at most this often while playing. */
 const SAVE_EVERY = 5;
@@ -22,6 +33,7 @@ export class ResumeController implements ReactiveController {
 
   constructor(host: ReactiveControllerHost, playback: Playback) {
     this.#host = host;
+    adoptStyles(host, styles);
     this.#playback = playback;
     host.addController(this);
   }

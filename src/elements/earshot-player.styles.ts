@@ -1,13 +1,18 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* The page around the player cannot skew it: nothing is inherited but the direction and visibility. */
   :host {
+    all: initial;
+    visibility: inherit;
     /* light-dark() picks by color-scheme, which the theme attribute sets. */
     --_accent: var(--earshot-accent, light-dark(#0b5cad, #7cb4ff));
     --_bg: var(--earshot-background, light-dark(#fff, #16191d));
     --_fg: var(--earshot-color, light-dark(#1a1a1a, #f2f4f7));
     --_muted: var(--earshot-muted-color, light-dark(#595959, #b4bcc6));
     --_border: var(--earshot-border-color, light-dark(#c9ced6, #3b424b));
+    /* Edges that must be seen (the unplayed timeline, a text box): 3:1 against the background. */
+    --_edge: var(--earshot-edge-color, light-dark(#80868f, #707883));
     --_surface: var(--earshot-surface, light-dark(#f1f3f6, #22272e));
     --_danger: var(--earshot-danger-color, light-dark(#a4161a, #ff9a9a));
     --_play: var(--earshot-play-color, var(--_accent));
@@ -19,7 +24,8 @@ export const styles = css`
     min-width: 0;
     color: var(--_fg);
     font-family: var(--earshot-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: 14px;
+    /* The listener's own text size: 14 px at the default 16. */
+    font-size: medium;
     line-height: 1.35;
   }
   :host([theme='light']) {
@@ -40,26 +46,37 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     gap: 8px;
-    height: 100%;
+    max-height: 100%;
+    font-size: 0.875em;
     padding: 12px;
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--earshot-radius, 12px);
     container-type: inline-size;
-    overflow: hidden;
+    /* With large text or wide spacing the player scrolls inside itself rather than cut anything off. */
+    overflow: hidden auto;
+  }
+  /* A panel takes the room the player is given (a frame's height) and scrolls inside itself. */
+  .has-panel {
+    height: 100%;
   }
   p {
     margin: 0;
   }
-  /* In a frame taller than the player needs, the player sits in the middle of the room it has. */
   .stage {
     position: relative;
-    flex: 1;
+    flex: none;
     display: flex;
     flex-direction: column;
-    justify-content: center;
     gap: 8px;
+  }
+  .has-panel .stage {
+    flex: 1;
     min-height: 0;
+  }
+  /* What an open panel covers: laid out as if it were not there. */
+  .under {
+    display: contents;
   }
   .top {
     display: flex;
@@ -80,17 +97,21 @@ export const styles = css`
   }
   .kicker {
     color: var(--_muted);
-    font-size: 12px;
+    font-size: 0.857em;
     font-weight: 600;
     text-transform: uppercase;
     letter-spacing: 0.04em;
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
+    margin-bottom: 4px;
   }
   .title {
-    font-size: 16px;
+    font-size: 1.143em;
     font-weight: 700;
+    /* Room inside the clamp's clipping for the link's focus ring. */
+    padding: 4px;
+    margin: -4px;
     display: -webkit-box;
     -webkit-line-clamp: 2;
     -webkit-box-orient: vertical;
@@ -99,8 +120,6 @@ export const styles = css`
   }
   .title a {
     color: inherit;
-    text-decoration-thickness: 1px;
-    text-underline-offset: 2px;
   }
   .timeline-row {
     display: flex;
@@ -120,7 +139,7 @@ export const styles = css`
   .timeline::-webkit-slider-runnable-track {
     height: 6px;
     border-radius: 3px;
-    background: linear-gradient(to right, var(--_accent) var(--earshot-progress, 0%), var(--_border) var(--earshot-progress, 0%));
+    background: linear-gradient(to right, var(--_accent) var(--earshot-progress, 0%), var(--_edge) var(--earshot-progress, 0%));
   }
   .timeline::-webkit-slider-thumb {
     -webkit-appearance: none;
@@ -134,7 +153,7 @@ export const styles = css`
   .timeline::-moz-range-track {
     height: 6px;
     border-radius: 3px;
-    background: var(--_border);
+    background: var(--_edge);
   }
   .timeline::-moz-range-progress {
     height: 6px;
@@ -148,15 +167,11 @@ export const styles = css`
     background: var(--_accent);
     border: 2px solid var(--_bg);
   }
-  .timeline:disabled {
-    cursor: default;
-    opacity: 0.5;
-  }
   .time {
     flex: none;
     font-variant-numeric: tabular-nums;
     color: var(--_muted);
-    font-size: 13px;
+    font-size: 0.929em;
   }
   .controls {
     display: flex;
@@ -167,13 +182,16 @@ export const styles = css`
   .spacer {
     flex: 1;
   }
-  button {
+  /* Buttons, and the Download link that looks like one. */
+  button,
+  .action {
+    position: relative;
     display: inline-flex;
     align-items: center;
     justify-content: center;
     gap: 6px;
     min-width: 36px;
-    height: 36px;
+    min-height: 36px;
     padding: 0 6px;
     border: 0;
     border-radius: 8px;
@@ -186,7 +204,8 @@ export const styles = css`
   button:hover:not(:disabled) {
     background: var(--_surface);
   }
-  button:disabled {
+  button:disabled,
+  .timeline:disabled {
     opacity: 0.45;
     cursor: default;
   }
@@ -204,20 +223,30 @@ export const styles = css`
     background: var(--_play);
     color: var(--_on-play);
   }
-  .play:hover:not(:disabled) {
+  .play:hover {
     background: var(--_play);
     filter: brightness(1.1);
-  }
-  /* The rate is shown, not named: the button's name stays "Playback speed". */
-  .speed::after {
-    content: attr(data-rate);
-    content: attr(data-rate) / '';
   }
   .speed {
     min-width: 52px;
     font-variant-numeric: tabular-nums;
     border: 1px solid var(--_border);
-    height: 32px;
+    min-height: 32px;
+  }
+  /* The seconds a skip button moves, inside its arrow. */
+  .skip-by {
+    position: absolute;
+    top: 55%;
+    left: 50%;
+    transform: translate(-50%, -50%);
+    font-size: 9.5px;
+    font-weight: 800;
+    line-height: 1;
+  }
+  .skip-back svg,
+  .skip-forward svg {
+    width: 28px;
+    height: 28px;
   }
   .spinner {
     width: 20px;
@@ -232,9 +261,11 @@ export const styles = css`
       transform: rotate(360deg);
     }
   }
+  /* Under reduced motion it says "loading" without turning. */
   @media (prefers-reduced-motion: reduce) {
     .spinner {
-      animation-duration: 2.4s;
+      animation: none;
+      border-style: dotted;
     }
   }
   .status {
@@ -244,13 +275,6 @@ export const styles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-  }
-  .resume {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 4px 8px;
-    font-size: 13px;
   }
   .alert:empty {
     display: none;
@@ -263,7 +287,7 @@ export const styles = css`
     border-radius: 8px;
     border: 1px solid var(--_danger);
     color: var(--_danger);
-    font-size: 13px;
+    font-size: 0.929em;
     max-height: 72px;
     overflow: auto;
   }
@@ -275,35 +299,25 @@ export const styles = css`
   .retry {
     flex: none;
     border: 1px solid currentColor;
-    height: 32px;
+    min-height: 32px;
   }
-  .retry svg {
-    width: 18px;
-    height: 18px;
-  }
+  /* One row at any width with text of the usual size: narrow, the actions share it. */
   .actions {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 4px 8px;
+    gap: 8px;
     padding-top: 8px;
     border-top: 1px solid var(--_border);
   }
   .action {
-    display: inline-flex;
-    align-items: center;
-    gap: 6px;
-    height: 32px;
+    min-width: 0;
+    min-height: 32px;
     padding: 0 10px;
     border: 1px solid var(--_border);
     border-radius: 16px;
-    color: inherit;
-    font: inherit;
-    font-size: 13px;
-    font-weight: 600;
+    font-size: 0.929em;
     text-decoration: none;
-    background: transparent;
-    cursor: pointer;
   }
   .action svg {
     width: 18px;
@@ -315,24 +329,13 @@ export const styles = css`
     border-color: var(--_accent);
     color: var(--_on-play);
   }
-  .download-progress {
-    display: inline-flex;
-    align-items: center;
-    gap: 6px;
-    font-size: 13px;
-    font-variant-numeric: tabular-nums;
-  }
-  .download-progress progress {
-    width: 72px;
-    accent-color: var(--_accent);
-  }
-  .action:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
   @container (max-width: 330px) {
     .action {
-      padding: 0 8px;
+      flex: 1 1 auto;
+      padding: 0 6px;
+    }
+    .action svg {
+      display: none;
     }
     .controls {
       gap: 0;
@@ -347,6 +350,34 @@ export const styles = css`
     .artwork {
       width: 44px;
       height: 44px;
+    }
+  }
+  /* On a touch screen every target is at least 44 × 44 px. */
+  @media (pointer: coarse) {
+    button,
+    .speed,
+    .retry,
+    .action,
+    .timeline {
+      min-width: 44px;
+      min-height: 44px;
+    }
+    .controls {
+      gap: 0;
+    }
+  }
+  /* Forced colours: the timeline, its progress and an open panel's button keep showing. */
+  @media (forced-colors: active) {
+    .timeline {
+      forced-color-adjust: none;
+      --_accent: Highlight;
+      --_edge: CanvasText;
+      --_bg: Canvas;
+    }
+    .action[aria-expanded='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
     }
   }
 `;

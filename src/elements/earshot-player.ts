@@ -1,4 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, nothing, type PropertyValues } from 'lit';
 import { DownloadController } from '../controllers/download-controller.js';
 import { LazyFeatures, type Panels } from '../controllers/lazy-features.js';
 import { PlayerController } from '../controllers/player-controller.js';
@@ -12,8 +12,7 @@ import { Status, type PlayerError } from '../core/state.js';
 import { documentBase, safeUrl } from '../core/url.js';
 import type { EarshotEventMap } from '../events.js';
 import { styles } from './earshot-player.styles.js';
-import { handlePlayerKey } from './keyboard.js';
-import { renderPlayer, type PanelName } from './player-template.js';
+import { playButton, renderPlayer, type PanelName } from './player-template.js';
 
 /** How long a pointer rests on the player before it counts as intent to play. */
 const INTENT_MS = 120;
@@ -73,7 +72,8 @@ type InlineProperty = keyof typeof INLINE_FIELDS;
  * @cssproperty [--earshot-background=#fff] - Player background (light theme).
  * @cssproperty [--earshot-color=#1a1a1a] - Text color (light theme).
  * @cssproperty [--earshot-muted-color=#5c5c5c] - Secondary text color.
- * @cssproperty [--earshot-border-color=#d0d5dc] - Border and track color.
+ * @cssproperty [--earshot-border-color=#c9ced6] - Border color.
+ * @cssproperty [--earshot-edge-color=#80868f] - The unplayed timeline and text box edges (3:1 against the background).
  * @cssproperty [--earshot-radius=12px] - Corner radius of the player.
  * @cssproperty [--earshot-font=system-ui, sans-serif] - Font family.
  */
@@ -162,6 +162,7 @@ export class EarshotPlayer extends LitElement {
 
   constructor() {
     super();
+    this.addEventListener('earshot-trackchange', this.#onTrackChange);
     this.autoplay = false;
     this.independent = false;
     this._scrub = null;
@@ -362,7 +363,14 @@ export class EarshotPlayer extends LitElement {
       event.preventDefault();
       return;
     }
-    if (handlePlayerKey(event, this.#playback)) event.preventDefault();
+    const keys = this.#keys;
+    if (keys) {
+      if (keys.handlePlayerKey(event, this.#playback)) event.preventDefault();
+      return;
+    }
+    // The key map comes with the first focus in the player; a key pressed before it arrived acts once it has.
+    this.#loadKeys();
+    void this.#keysLoading!.then(() => this.#keys?.handlePlayerKey(event, this.#playback));
   };
 
   /**
@@ -374,6 +382,7 @@ export class EarshotPlayer extends LitElement {
    */
   #intentTimer: ReturnType<typeof setTimeout> | undefined;
   #onIntent = (event: Event) => {
+    this.#loadKeys();
     if (event.type === 'focusin') {
       // Focus that a click gives its button is not focus-visible; focus from the keyboard is.
       if ((event.target as Element).matches(':focus-visible')) this.#playback.prepare();
@@ -407,13 +416,57 @@ export class EarshotPlayer extends LitElement {
       this.#panels?.embed.closed();
       // Closing puts focus back on the button that opened the panel.
       await this.updateComplete;
-      this.shadowRoot?.querySelector<HTMLElement>(`[aria-controls="${panel}-panel"]`)?.focus();
+      this.#find(`[aria-controls="${panel}-panel"]`)?.focus();
       return;
     }
-    this.#panels ??= await this.#features.panels((start) => this.#embedCode(start === undefined ? {} : { start }));
+    this.#panels ??= await this.#features.panels((start) => this.#embedCode(start === undefined ? {} : { start }), this.#say);
     if (this._panel === 'embed') this.#panels.embed.closed();
     this._panel = panel;
     if (panel === 'playlist') this.#panels.playlist.open();
+    // Opening moves focus into the panel, onto its main action.
+    await this.updateComplete;
+    this.#find('.panel-main button, .panel-body button')?.focus();
+  }
+
+  #find(selector: string): HTMLElement | null | undefined {
+    return this.shadowRoot?.querySelector<HTMLElement>(selector);
+  }
+
+  // ——— News and focus ———
+
+  /** The live region's text. */
+  #news = '';
+
+  /** Says `text` in the polite live region; the same news again is said again. */
+  readonly #say = (text: string) => {
+    this.#news = text === this.#news.trim() ? `${text}\u00a0` : text;
+    this.requestUpdate();
+  };
+
+  #onTrackChange = (event: EarshotEventMap['earshot-trackchange']) => {
+    // (After the play() that may follow the change in the same call.)
+    queueMicrotask(() => this.#say(`${this.paused ? 'Selected' : 'Now playing'}: ${event.detail.track.title}`));
+  };
+
+  /** The key map and the focus keeper: they come with the first focus or pointer on the player. */
+  #keys: typeof import('./keyboard.js') | undefined;
+  #keysLoading: Promise<unknown> | undefined;
+
+  #loadKeys(): void {
+    this.#keysLoading ??= import('./keyboard.js').then((module) => (this.#keys = module));
+  }
+
+  /** While focus is in the player, a render waits for the focus keeper on its way (milliseconds). */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.#keys && this.shadowRoot?.activeElement) await this.#keysLoading?.catch(() => {});
+    return super.scheduleUpdate();
+  }
+
+  /** Focus never falls to the page while it is in the player (keyboard.ts). */
+  protected override update(changed: PropertyValues<this>): void {
+    const root = this.shadowRoot;
+    if (this.#keys && root?.activeElement) this.#keys.keepFocus(root, () => super.update(changed));
+    else super.update(changed);
   }
 
   readonly #handlers = {
@@ -438,13 +491,22 @@ export class EarshotPlayer extends LitElement {
     const state = this.#playback.state;
     const panel = this._panel;
     const panels = this.#panels;
+    const paused = this.paused;
+    const covering = this.layout !== 'expanded';
+    const content = panel === 'playlist' ? panels?.playlist.render(state.title ?? 'This story') : panel === 'embed' ? panels?.embed.render() : undefined;
     return renderPlayer({
       state,
-      paused: this.paused,
+      paused,
       time: this._scrub ?? state.currentTime,
+      scrubbing: this._scrub !== null,
       controls: this.#controls(),
       panel: panel && panels ? panel : null,
-      panelContent: panel === 'playlist' ? panels?.playlist.render(state.title ?? 'This story') : panel === 'embed' ? panels?.embed.render() : undefined,
+      covering,
+      panelView:
+        panel && panels && content
+          ? panels.render(panel, content, { covering, play: playButton({ state, paused, on: this.#handlers }), title: this.#playback.track?.title ?? '' })
+          : nothing,
+      news: this.#news,
       resume: this.#features.resume?.render(),
       download: (track) => this.#download.render(track),
       on: this.#handlers,

@@ -2,6 +2,7 @@
 import { html, type ReactiveControllerHost } from 'lit';
 import type { EmbedCode } from '../core/embed-code.js';
 import type { Playback } from '../core/playback.js';
+import type { PanelContent } from './player-template.js';
 
 export class EmbedPanel {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -11,11 +12,13 @@ export class EmbedPanel {
   #start: number | undefined;
   #status = '';
   #announced = '';
+  readonly #say: (news: string) => void;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, playback: Playback, code: (start: number | undefined) => EmbedCode) {
+  constructor(host: ReactiveControllerHost & HTMLElement, playback: Playback, code: (start: number | undefined) => EmbedCode, say: (news: string) => void) {
     this.#host = host;
     this.#playback = playback;
     this.#code = code;
+    this.#say = say;
   }
 
   /** The panel closed: the next opening is news again. */
@@ -24,22 +27,24 @@ export class EmbedPanel {
     this.#status = '';
   }
 
-  render() {
+  /** The snippet and its option, and the main action: copying it. */
+  render(): PanelContent {
     const code = this.#code(this.#start);
     // The page hears the snippet when the panel opens and whenever what it embeds changes.
     if (code.snippet !== this.#announced) {
       this.#announced = code.snippet;
       queueMicrotask(() => this.#playback.announce('embed', code));
     }
-    return html`
-      <label class="field-label" for="embed-code">Embed code</label>
-      <textarea id="embed-code" part="embed-code" class="embed-code" readonly rows="3" spellcheck="false" .value=${code.snippet} @focus=${selectAll}></textarea>
-      <div class="panel-row">
+    return {
+      body: html`
+        <label class="field-label" for="embed-code">Embed code</label>
+        <textarea id="embed-code" part="embed-code" class="embed-code" readonly rows="3" spellcheck="false" .value=${code.snippet} @focus=${selectAll}></textarea>
         <label class="check"><input type="checkbox" .checked=${this.#start !== undefined} @change=${this.#onToggle} /> Start at current position</label>
-        <button part="button" type="button" class="action" @click=${this.#copy}>Copy embed code</button>
-      </div>
-      <p class="note" role="status">${this.#status}</p>
-    `;
+      `,
+      // What Copy did is shown here, and said in the player's live region.
+      main: html`<button part="button" type="button" class="action" @click=${this.#copy}>Copy embed code</button>
+        <p class="note">${this.#status}</p>`,
+    };
   }
 
   #onToggle = (event: Event) => {
@@ -60,7 +65,7 @@ export class EmbedPanel {
       box?.select();
       this.#status = `Copying was refused here. The code is selected: press ${/Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl'}+C to copy it.`;
     }
-    this.#host.requestUpdate();
+    this.#say(this.#status);
   };
 }
 

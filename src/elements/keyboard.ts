@@ -1,4 +1,7 @@
-/** The player's keyboard map (SPEC §3), with focus anywhere in the player except a text field. */
+/**
+ * The player's keyboard map, with focus anywhere in the player except a text field; and where focus goes
+ * when the control that had it goes away. Loaded with the first focus or pointer on the player.
+ */
 import type { Playback } from '../core/playback.js';
 import { ARROW_SEEK, SKIP_BACK, SKIP_FORWARD } from '../core/time.js';
 
@@ -23,7 +26,9 @@ export function handlePlayerKey(event: KeyboardEvent, playback: Playback): boole
   if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return false;
   const target = event.composedPath()[0] as HTMLElement | undefined;
   if (isTextField(target)) return false;
-  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  let key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  // On the Seek slider, Up and Down move as far as Right and Left (its own step would be a fraction of a second).
+  if (target instanceof HTMLInputElement && target.type === 'range') key = { ArrowUp: 'ArrowRight', ArrowDown: 'ArrowLeft' }[key] ?? key;
   const action = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;
   if (!action) return false;
   // A focused button, link or checkbox takes Space as a click: one toggle, not two.
@@ -45,4 +50,34 @@ function isActivatable(target: HTMLElement | undefined): boolean {
     target?.localName === 'summary' ||
     (target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio'))
   );
+}
+
+/** The controls of `root` that can take focus now, in order. */
+function focusable(root: ShadowRoot): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('button, input, a[href], textarea')].filter((node) => !node.matches(':disabled') && !node.closest('[inert]'));
+}
+
+/**
+ * Runs `update` (a render of `root`), then puts focus back where a listener expects it: when the focused
+ * control went away or was disabled, on the nearest control that remains; on Retry when it appears; on
+ * Play when Retry is gone (it worked).
+ */
+export function keepFocus(root: ShadowRoot, update: () => void): void {
+  const focused = root.activeElement as HTMLElement | null;
+  const before = focused ? focusable(root) : [];
+  const find = (selector: string) => root.querySelector<HTMLElement>(selector);
+  const hadRetry = find('.retry') !== null;
+  update();
+  if (!focused) return;
+  const retry = find('.retry');
+  if (retry && !hadRetry) return retry.focus();
+  if (focused.isConnected && !focused.matches(':disabled') && !focused.closest('[inert]')) return;
+  if (focused.classList.contains('retry')) return void find('.play')?.focus();
+  const now = focusable(root);
+  const at = before.indexOf(focused);
+  for (let step = 1; step < before.length; step++) {
+    const near = [before[at - step], before[at + step]].find((node) => node && now.includes(node));
+    if (near) return near.focus();
+  }
+  now[0]?.focus();
 }

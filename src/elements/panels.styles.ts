@@ -7,17 +7,61 @@ export const panelStyles = css`
     flex: 1 1 auto;
     min-height: 96px;
   }
-  /* Panels cover the player above its action row and scroll inside themselves. */
+  /*
+   * Panels cover the player above its action row: Play/Pause and the title in a row on top, the content
+   * scrolling in the middle, the main action always in view at the bottom.
+   */
   .panel {
     position: absolute;
     inset: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    /* Room for focus rings; and with very large text, the whole panel scrolls. */
+    padding: 4px;
     overflow: auto;
-    overscroll-behavior: contain;
     background: var(--_bg);
     z-index: 1;
   }
+  .panel-now {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    min-width: 0;
+  }
+  .panel-now .play {
+    flex: none;
+  }
+  .panel-title {
+    font-weight: 700;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  /* Room inside the scroll box for focus rings. */
+  .panel-body {
+    flex: 1 1 auto;
+    min-height: 0;
+    overflow: auto;
+    overscroll-behavior: contain;
+    padding: 4px;
+  }
+  .panel-main {
+    flex: none;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 12px;
+  }
+  .panel-main .note {
+    flex: 1 1 10em;
+  }
+  .whole-title {
+    font-weight: 700;
+    overflow-wrap: anywhere;
+  }
   .field-label {
-    font-size: 12px;
+    font-size: 0.857em;
     font-weight: 700;
     text-transform: uppercase;
     letter-spacing: 0.04em;
@@ -56,18 +100,15 @@ export const panelStyles = css`
   .track[aria-current='true']::before {
     content: '▶';
     content: '▶' / '';
-    font-size: 10px;
+    font-size: 0.714em;
   }
   .remove {
     min-width: 32px;
-    height: 32px;
-    font-size: 18px;
-  }
-  .save {
-    margin: 4px 0;
+    min-height: 32px;
+    font-size: 1.286em;
   }
   .note {
-    font-size: 13px;
+    font-size: 0.929em;
     color: var(--_muted);
     margin: 4px 0;
   }
@@ -78,27 +119,30 @@ export const panelStyles = css`
     display: block;
     width: 100%;
     resize: none;
-    font: 12px/1.4 ui-monospace, 'DejaVu Sans Mono', monospace;
+    font: 0.857em/1.4 ui-monospace, 'DejaVu Sans Mono', monospace;
     padding: 6px;
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_edge);
     border-radius: 6px;
     background: var(--_surface);
     color: inherit;
   }
-  .panel-row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 6px 12px;
-    margin-top: 8px;
-  }
+  /* The label is the checkbox's target too. */
   .check {
-    display: inline-flex;
+    display: flex;
     align-items: center;
     gap: 6px;
-    font-size: 13px;
+    min-height: 32px;
+    margin-top: 4px;
+    font-size: 0.929em;
     cursor: pointer;
+  }
+  @media (pointer: coarse) {
+    .check,
+    .track,
+    .remove {
+      min-height: 44px;
+      min-width: 44px;
+    }
   }
   .check input {
     width: 16px;
@@ -106,6 +150,7 @@ export const panelStyles = css`
     margin: 0;
     accent-color: var(--_accent);
   }
+  .panel-body:focus-visible,
   .embed-code:focus-visible,
   .check input:focus-visible {
     outline: 2px solid var(--_accent);

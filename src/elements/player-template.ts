@@ -12,13 +12,19 @@ import {
   playIcon,
   playlistIcon,
   previousIcon,
-  retryIcon,
   skipBackIcon,
   skipForwardIcon,
   volumeIcon,
 } from './icons.js';
 
 export type PanelName = 'playlist' | 'embed';
+
+export interface PanelContent {
+  body: unknown;
+  main: unknown;
+  /** The body holds nothing to focus: it takes focus itself, so that the keyboard can scroll it. */
+  bodyFocusable?: boolean;
+}
 
 export interface PlayerHandlers {
   keydown: (event: KeyboardEvent) => void;
@@ -42,10 +48,16 @@ export interface PlayerView {
   paused: boolean;
   /** The position shown: where the slider is being dragged, or where the player is. */
   time: number;
+  /** The listener is dragging the slider. */
+  scrubbing: boolean;
   controls: readonly ControlName[];
   panel: PanelName | null;
-  /** The open panel's content. */
-  panelContent: unknown;
+  /** The open panel covers the controls (the compact layout): what it covers is inert meanwhile. */
+  covering: boolean;
+  /** The open panel, drawn by panels.ts (loaded with the first panel opened). */
+  panelView: unknown;
+  /** What the polite live region says: news the listener did not just make on the focused control. */
+  news: string;
   resume: unknown;
   download: (track: Track) => unknown;
   on: PlayerHandlers;
@@ -56,10 +68,11 @@ let dateFormat: Intl.DateTimeFormat | undefined;
 export function renderPlayer(view: PlayerView): TemplateResult {
   const { state, on, paused } = view;
   const track = state.queue[state.index];
+  const covered = view.covering && view.panel !== null;
   return html`
     <div
       part="player"
-      class="player"
+      class="player ${view.panel ? 'has-panel' : ''}"
       role="group"
       aria-label=${track ? `Audio player: ${track.title}` : 'Audio player'}
       @keydown=${on.keydown}
@@ -67,34 +80,35 @@ export function renderPlayer(view: PlayerView): TemplateResult {
       @focusin=${on.intent}
     >
       <div class="stage">
-        <div class="top">
-          ${track?.image ? html`<img part="artwork" class="artwork" src=${track.image} alt=${track.imageAlt ?? ''} loading="lazy" decoding="async" />` : nothing}
-          <div part="meta" class="meta">
-            ${renderKicker(track, state.list === ListName.own ? state.title : undefined)}
-            <p part="title" class="title">
-              ${track?.link
-                ? html`<a href=${track.link} target="_blank" rel="noopener">${track.title}</a>`
-                : (track?.title ?? (state.loadingTracks ? 'Loading…' : 'No audio'))}
-            </p>
+        <div class="under" ?inert=${covered}>
+          <div class="top">
+            ${track?.image ? html`<img part="artwork" class="artwork" src=${track.image} alt=${track.imageAlt ?? ''} loading="lazy" decoding="async" />` : nothing}
+            <div part="meta" class="meta">
+              ${renderKicker(track, state.list === ListName.own ? state.title : undefined)}
+              <p part="title" class="title">
+                ${track?.link
+                  ? html`<a href=${track.link} target="_blank" rel="noopener">${track.title}</a>`
+                  : (track?.title ?? (state.loadingTracks ? 'Loading…' : 'No audio'))}
+              </p>
+            </div>
           </div>
+          ${renderTimeline(view)} ${renderControls(view)} ${view.resume}
         </div>
-        ${renderTimeline(view)} ${renderControls(view)} ${view.resume}
-        <div class="status" role="status">${state.loadingTracks ? 'Loading…' : state.status === Status.loading && !paused ? 'Loading audio…' : ''}</div>
+        <div class="status" role="status">${state.loadingTracks ? 'Loading…' : state.status === Status.loading && !paused ? 'Loading audio…' : view.news}</div>
         <div part="alert" class="alert" role="alert">${renderProblem(state.error, on.retry)}</div>
-        ${view.panel
-          ? html`<div part="panel" class="panel" id="${view.panel}-panel" role="region" aria-label=${view.panel === 'playlist' ? 'Playlist panel' : 'Embed panel'}>
-              ${view.panelContent}
-            </div>`
-          : nothing}
+        ${view.panel ? view.panelView : nothing}
       </div>
       ${track ? renderActions(view, track) : nothing}
     </div>
   `;
 }
 
-function renderTimeline({ state, time, on }: PlayerView) {
+function renderTimeline({ state, time, on, scrubbing }: PlayerView) {
   const { duration } = state;
   const known = Number.isFinite(duration);
+  // While it plays by itself, the slider's words change once a minute, not four times a second: a screen
+  // reader on the focused slider would say each change.
+  const spoken = state.status === Status.playing && !state.seeking && !scrubbing ? Math.floor(time / 60) * 60 : time;
   const shown = known ? Math.min(time, duration) : 0;
   const playable = isPlayable(state);
   return html`<div class="timeline-row">
@@ -107,7 +121,7 @@ function renderTimeline({ state, time, on }: PlayerView) {
       max=${known ? duration : 0}
       step="any"
       .value=${String(shown)}
-      aria-valuetext=${known ? `${speakTime(time)} of ${speakTime(duration)}` : speakTime(time)}
+      aria-valuetext=${known ? `${speakTime(spoken)} of ${speakTime(duration)}` : speakTime(spoken)}
       ?disabled=${!playable}
       style=${`--earshot-progress: ${known && duration > 0 ? (shown / duration) * 100 : 0}%`}
       @input=${on.scrub}
@@ -117,30 +131,37 @@ function renderTimeline({ state, time, on }: PlayerView) {
   </div>`;
 }
 
-function renderControls({ state, paused, on }: PlayerView) {
+function renderControls(view: PlayerView) {
+  const { state, on } = view;
   const playable = isPlayable(state);
   const many = state.queue.length > 1;
-  // Starting, stalled, or on its way to where the listener seeked: the spinner, not a frozen clock.
-  const starting = (state.status === Status.loading || (state.seeking && state.status === Status.playing)) && !paused;
+  // (A button's content is not read where the button has a name: the digits and the rate are for the eye.)
   return html`<div part="controls" class="controls">
     ${many ? button('Previous track', previousIcon, on.previous, 'previous', !playable) : nothing}
-    ${button(`Skip back ${SKIP_BACK} seconds`, skipBackIcon, on.skipBack, 'skip-back', !playable)}
-    <button
-      part="button play-button"
-      class="play ${starting ? 'is-loading' : ''}"
-      type="button"
-      aria-label=${paused ? 'Play' : 'Pause'}
-      ?disabled=${!playable}
-      @click=${on.toggle}
-    >
-      ${paused ? playIcon : starting ? html`<span class="spinner" aria-hidden="true"></span>` : pauseIcon}
-    </button>
-    ${button(`Skip forward ${SKIP_FORWARD} seconds`, skipForwardIcon, on.skipForward, 'skip-forward', !playable)}
+    ${button(`Skip back ${SKIP_BACK} seconds`, html`${skipBackIcon}<span class="skip-by">${SKIP_BACK}</span>`, on.skipBack, 'skip-back', !playable)}
+    ${playButton(view)}
+    ${button(`Skip forward ${SKIP_FORWARD} seconds`, html`${skipForwardIcon}<span class="skip-by">${SKIP_FORWARD}</span>`, on.skipForward, 'skip-forward', !playable)}
     ${many ? button('Next track', nextIcon, on.next, 'next', !playable || state.index >= state.queue.length - 1) : nothing}
     <span class="spacer"></span>
-    <button part="button speed-button" class="speed" type="button" aria-label="Playback speed" data-rate=${`${state.playbackRate}×`} @click=${on.speed}></button>
+    ${button(`Playback speed ${state.playbackRate}×`, `${state.playbackRate}×`, on.speed, 'speed')}
     ${button(state.muted ? 'Unmute' : 'Mute', state.muted ? mutedIcon : volumeIcon, on.mute, 'mute')}
   </div>`;
+}
+
+/** Play/Pause: in the controls, and in an open panel's own row. */
+export function playButton({ state, paused, on }: Pick<PlayerView, 'state' | 'paused' | 'on'>) {
+  // Starting, stalled, or on its way to where the listener seeked: the spinner, not a frozen clock.
+  const starting = (state.status === Status.loading || (state.seeking && state.status === Status.playing)) && !paused;
+  return html`<button
+    part="button play-button"
+    class="play ${starting ? 'is-loading' : ''}"
+    type="button"
+    aria-label=${paused ? 'Play' : 'Pause'}
+    ?disabled=${!isPlayable(state)}
+    @click=${on.toggle}
+  >
+    ${paused ? playIcon : starting ? html`<span class="spinner" aria-hidden="true"></span>` : pauseIcon}
+  </button>`;
 }
 
 function renderActions(view: PlayerView, track: Track) {
@@ -173,7 +194,7 @@ function renderProblem(error: PlayerError | null, retry: () => void) {
   if (!error) return nothing;
   const canRetry = error.fatal && (error.code === 'network' || error.code === 'decode' || error.code === 'manifest');
   return html`<p class="alert-text">${error.message}</p>
-    ${canRetry ? html`<button part="button retry-button" type="button" class="retry" @click=${retry}>${retryIcon}<span>Retry</span></button>` : nothing}`;
+    ${canRetry ? html`<button part="button retry-button" type="button" class="retry" @click=${retry}>Retry</button>` : nothing}`;
 }
 
 function button(label: string, icon: unknown, onClick: () => void, name: string, disabled = false) {

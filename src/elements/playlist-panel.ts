@@ -4,6 +4,7 @@ import type { Playback } from '../core/playback.js';
 import { savedPlaylist, type SavedPlaylist } from '../core/saved-playlist.js';
 import { ErrorCode, ListName } from '../core/state.js';
 import { trackKey, type Track } from '../core/track.js';
+import type { PanelContent } from './player-template.js';
 
 const NOT_KEPT = 'This browser does not let the player keep data here: your playlist lasts only until you leave the page.';
 
@@ -13,10 +14,12 @@ export class PlaylistPanel implements ReactiveController {
   #saved: SavedPlaylist | undefined;
   #unsubscribe: (() => void) | undefined;
   #warned = false;
+  readonly #say: (news: string) => void;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, playback: Playback) {
+  constructor(host: ReactiveControllerHost & HTMLElement, playback: Playback, say: (news: string) => void) {
     this.#host = host;
     this.#playback = playback;
+    this.#say = say;
     host.addController(this);
   }
 
@@ -42,7 +45,8 @@ export class PlaylistPanel implements ReactiveController {
     this.#unsubscribe = undefined;
   }
 
-  render(title: string) {
+  /** The panel's lists, and its main action: saving the current track. */
+  render(title: string): PanelContent {
     const saved = this.#saved;
     const playback = this.#playback;
     const { tracks: own, queue, list, index } = playback.state;
@@ -50,18 +54,17 @@ export class PlaylistPanel implements ReactiveController {
     const isSaved = current !== undefined && saved?.has(current) === true;
     const currentKey = current ? trackKey(current) : '';
     const items = saved?.items ?? [];
-    return html`
+    const body = html`
       ${own.length > 1
         ? html`<p class="field-label" id="own-label">${title}</p>
             <ol class="track-list" aria-labelledby="own-label">
               ${own.map((track, i) => this.#item(track, list === ListName.own && i === index, () => playback.playFrom(ListName.own, i)))}
             </ol>`
-        : nothing}
-      ${current
-        ? html`<button part="button" type="button" class="action save" @click=${() => this.#toggleSaved(current, isSaved)}>
-            ${isSaved ? 'Remove from my playlist' : 'Add to my playlist'}
-          </button>`
-        : nothing}
+        : current
+          ? // One track: its whole title, which the player may have to cut short.
+            html`<p class="field-label">This track</p>
+              <p class="whole-title">${current.title}</p>`
+          : nothing}
       <p class="field-label" id="saved-label">My playlist</p>
       ${items.length === 0
         ? html`<p class="note">Nothing saved yet. “Add to my playlist” keeps a track here, in every Earshot player on this site.</p>`
@@ -72,13 +75,19 @@ export class PlaylistPanel implements ReactiveController {
           </ol>`}
       ${saved && !saved.persistent ? html`<p class="note">${NOT_KEPT}</p>` : nothing}
     `;
+    const main = current
+      ? html`<button part="button" type="button" class="action save" @click=${() => this.#toggleSaved(current, isSaved)}>
+          ${isSaved ? 'Remove from my playlist' : 'Add to my playlist'}
+        </button>`
+      : nothing;
+    return { body, main, bodyFocusable: own.length <= 1 && items.length === 0 };
   }
 
   #item(track: Track, current: boolean, play: () => void, removable?: Track) {
     return html`<li>
       <button part="button track-button" type="button" class="track" aria-current=${current ? 'true' : 'false'} @click=${play}>${track.title}</button>
       ${removable
-        ? html`<button part="button" type="button" class="remove" aria-label=${`Remove ${track.title} from my playlist`} @click=${() => this.#saved?.remove(removable, this)}>×</button>`
+        ? html`<button part="button" type="button" class="remove" aria-label=${`Remove ${track.title} from my playlist`} @click=${() => this.#remove(removable)}>×</button>`
         : nothing}
     </li>`;
   }
@@ -86,9 +95,15 @@ export class PlaylistPanel implements ReactiveController {
   #toggleSaved(track: Track, isSaved: boolean): void {
     const saved = this.#saved;
     if (!saved) return;
-    if (isSaved) saved.remove(track, this);
-    else saved.add(track, this);
+    if (isSaved) return this.#remove(track);
+    saved.add(track, this);
+    this.#say(`Added to my playlist: ${track.title}`);
     this.#warnIfNotKept();
+  }
+
+  #remove(track: Track): void {
+    this.#saved?.remove(track, this);
+    this.#say(`Removed from my playlist: ${track.title}`);
   }
 
   #warnIfNotKept(): void {

@@ -108,4 +108,138 @@ describe('Layout: the embed page in a 290 px frame', () => {
     await page.close();
     assert.deepEqual(problems, [], `the dark player does not fit its frame:\n${problems.join('\n')}`);
   });
+
+  /** Loads `src` in a frame of `width` × 290 px in a context of its own (touch, say); closes with the context. */
+  async function frameIn(contextOptions, src, width, name) {
+    const own = await newContext(browser, { viewport: { width: Math.max(width, 320), height: 400 }, ...contextOptions });
+    const page = await own.newPage();
+    const watch = watchPage(page);
+    await page.goto(servers.blogPage(`${name}.html`, blogHtml(`<iframe title="Embedded audio player" style="display:block;border:0;width:${width}px;height:${HEIGHT}px" src="${src.replace(/&/g, '&amp;')}"></iframe>`)));
+    const frame = await frameOf(page);
+    const player = page.frameLocator('iframe').getByRole('group', { name: /^Audio player: / });
+    await player.getByRole('button', { name: 'Play', exact: true }).waitFor();
+    return { own, page, frame, player, watch };
+  }
+
+  it('on a touch screen, every target is at least 44 × 44 px, closed and with each panel open', { timeout: 30_000 }, async () => {
+    const { own, frame, player, watch } = await frameIn({ hasTouch: true, isMobile: true }, configs().manifest, 390, 'layout-touch');
+    assert.equal(await frame.evaluate(() => matchMedia('(pointer: coarse)').matches), true, 'the frame sees a touch screen');
+    const small = [];
+    for (const state of ['closed', 'Playlist', 'Embed']) {
+      if (state !== 'closed') await openPanel(player, state);
+      small.push(
+        ...(await frame.evaluate((state) => {
+          const root = document.querySelector('earshot-player').shadowRoot;
+          const found = [];
+          for (const node of root.querySelectorAll('button, a[href], input, textarea')) {
+            if (node.closest('[inert]') || node.getClientRects().length === 0) continue;
+            // A checkbox's label is part of its target.
+            const target = node.type === 'checkbox' ? node.closest('label') : node;
+            const { width, height } = target.getBoundingClientRect();
+            const name = node.getAttribute('aria-label') || node.labels?.[0]?.textContent.trim() || node.textContent.trim() || node.localName;
+            if (width < 44 - 0.5 || height < 44 - 0.5) found.push(`${state}: "${name}" is ${width.toFixed(1)} × ${height.toFixed(1)}`);
+          }
+          return found;
+        }, state)),
+      );
+    }
+    assert.deepEqual(small, [], `targets under 44 × 44 px:\n${small.join('\n')}`);
+    assert.deepEqual(watch.errors.map(String), []);
+    await own.close();
+  });
+
+  it('with WCAG text spacing, and with 200% text, at 280 px: nothing overlaps, closed or with a panel open', { timeout: 30_000 }, async () => {
+    const problems = [];
+    for (const [what, css] of [
+      // WCAG 1.4.12: line height 1.5, paragraph spacing 2, letter spacing 0.12, word spacing 0.16 (of the font size).
+      ['text spacing', '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }'],
+      // The reader's default text size doubled: the player's own `medium` is 32 px then.
+      ['200% text', ':host { font-size: 32px !important; }'],
+    ]) {
+      const { own, frame, player, watch } = await frameIn({}, configs().one, 280, `layout-spacing-${what.replace(/\W+/g, '-')}`);
+      await frame.evaluate((css) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        const root = document.querySelector('earshot-player').shadowRoot;
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      }, css);
+      for (const state of ['closed', 'Playlist', 'Embed']) {
+        if (state !== 'closed') await openPanel(player, state);
+        const found = await frame.evaluate(() => {
+          const root = document.querySelector('earshot-player').shadowRoot;
+          // What shows: controls, and the elements that hold text of their own, outside what a panel covers.
+          const boxes = [];
+          for (const node of root.querySelectorAll('*')) {
+            if (node.closest('[inert]') || node.getClientRects().length === 0 || node.closest('svg') || node.matches('.status, .under, .stage, .player, .panel, .panel-body, .panel-main, .panel-now, .actions, .controls, .timeline-row, .top, .meta, .alert, label')) continue;
+            const ownText = [...node.childNodes].some((child) => child.nodeType === 3 && child.textContent.trim());
+            if (!ownText && !node.matches('button, a, input, textarea, img')) continue;
+            // What a scroll box (or any box that clips) keeps out of view is not shown.
+            const b = node.getBoundingClientRect();
+            const r = { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
+            for (let up = node.parentElement; up; up = up.parentElement) {
+              const style = getComputedStyle(up);
+              if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+              const clip = up.getBoundingClientRect();
+              r.left = Math.max(r.left, clip.left);
+              r.top = Math.max(r.top, clip.top);
+              r.right = Math.min(r.right, clip.right);
+              r.bottom = Math.min(r.bottom, clip.bottom);
+            }
+            if (r.right - r.left <= 0 || r.bottom - r.top <= 0) continue;
+            boxes.push({ node, r, name: `${node.localName}.${node.className || ''} "${(node.getAttribute('aria-label') || node.textContent).trim().slice(0, 30)}"` });
+          }
+          const out = [];
+          for (let i = 0; i < boxes.length; i++) {
+            for (let j = i + 1; j < boxes.length; j++) {
+              const a = boxes[i];
+              const b = boxes[j];
+              if (a.node.contains(b.node) || b.node.contains(a.node)) continue;
+              const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+              const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+              if (x > 1 && y > 1) out.push(`${a.name} overlaps ${b.name}`);
+            }
+          }
+          const page = document.scrollingElement;
+          if (page.scrollWidth > page.clientWidth) out.push('the page scrolls sideways');
+          return out;
+        });
+        problems.push(...found.map((p) => `${what}, ${state}: ${p}`));
+      }
+      assert.deepEqual(watch.errors.map(String), []);
+      await own.close();
+    }
+    assert.deepEqual(problems, [], `overlaps:\n${problems.join('\n')}`);
+  });
+
+  it('in forced colours, the timeline and its progress still show, and an open panel\'s button looks open', { timeout: 20_000 }, async () => {
+    const { own, page, frame, player, watch } = await frameIn({}, configs().one, 400, 'layout-forced');
+    await page.emulateMedia({ forcedColors: 'active' });
+    await frame.evaluate(() => (document.querySelector('earshot-player').currentTime = 83));
+    await player.getByRole('slider', { name: 'Seek' }).evaluate((slider) => new Promise((done) => (slider.value > 80 ? done() : setTimeout(done, 200))));
+    const shot = await player.getByRole('slider', { name: 'Seek' }).screenshot();
+    // The browser decodes the screenshot: the colours along the slider's middle row.
+    const colours = await page.evaluate(async (png) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${png}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d');
+      context.drawImage(image, 0, 0);
+      const y = Math.floor(image.height / 2);
+      const { data } = context.getImageData(0, y, image.width, 1);
+      const at = (x) => `${data[x * 4]},${data[x * 4 + 1]},${data[x * 4 + 2]}`;
+      // A quarter in (played) and three quarters in (not yet), away from the thumb at the middle.
+      return { background: at(0), played: at(Math.floor(image.width * 0.25)), unplayed: at(Math.floor(image.width * 0.8)) };
+    }, shot.toString('base64'));
+    assert.notEqual(colours.played, colours.unplayed, `played and unplayed differ: ${JSON.stringify(colours)}`);
+    assert.notEqual(colours.unplayed, colours.background, `the unplayed track shows against the background: ${JSON.stringify(colours)}`);
+    const looks = async () => player.getByRole('button', { name: 'Embed', exact: true }).evaluate((button) => getComputedStyle(button).backgroundColor);
+    const closed = await looks();
+    await openPanel(player, 'Embed');
+    assert.notEqual(await looks(), closed, 'the open panel\'s button looks different from a closed one');
+    assert.deepEqual(watch.errors.map(String), []);
+    await own.close();
+  });
 });

@@ -23,7 +23,7 @@ describe('<earshot-player> from the keyboard', () => {
       names.push(active.getAttribute('aria-label') ?? active.textContent!.replace(/\s+/g, ' ').trim());
       await sendKeys({ press: 'Tab' });
     }
-    expect(names).to.deep.equal(['Seek', 'Skip back 15 seconds', 'Play', 'Skip forward 30 seconds', 'Playback speed', 'Mute', 'Playlist', 'Download', 'Embed']);
+    expect(names).to.deep.equal(['Seek', 'Skip back 15 seconds', 'Play', 'Skip forward 30 seconds', 'Playback speed 1×', 'Mute', 'Playlist', 'Download', 'Embed']);
     expect(document.activeElement).to.equal(after);
     after.remove();
   });

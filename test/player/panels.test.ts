@@ -22,7 +22,8 @@ async function open(player: EarshotPlayer, name: 'Playlist' | 'Embed'): Promise<
   await player.updateComplete;
 }
 
-const statusLine = (player: EarshotPlayer) => player.shadowRoot!.querySelector('.panel [role="status"]')?.textContent ?? '';
+/** What the player's live region says. */
+const statusLine = (player: EarshotPlayer) => player.shadowRoot!.querySelector('.status')?.textContent?.trim() ?? '';
 
 const panelText = (player: EarshotPlayer) => player.shadowRoot!.querySelector('[part="panel"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 

@@ -144,7 +144,10 @@ describe('<earshot-player> playing a track', () => {
     for (let i = 0; i < 6; i++) {
       await click(player, 'Playback speed');
       await player.updateComplete;
-      seen.push(control(player, 'Playback speed').dataset.rate!);
+      // What shows is what is named.
+      const speed = control(player, 'Playback speed');
+      expect(speed.getAttribute('aria-label')).to.equal(`Playback speed ${speed.textContent!.trim()}`);
+      seen.push(speed.textContent!.trim());
     }
     expect(seen).to.deep.equal(['1.25×', '1.5×', '1.75×', '2×', '0.75×', '1×']);
     expect(changes.map((c) => (c.detail as { playbackRate: number }).playbackRate)).to.deep.equal([1.25, 1.5, 1.75, 2, 0.75, 1]);

@@ -39,10 +39,11 @@ function nameOf(node: HTMLElement): string {
   return node.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
-/** The shadow-root control with this accessible name. */
+/** The shadow-root control with this accessible name (or whose name goes on from it: "Playback speed 1×"). */
 export function control(player: EarshotPlayer, name: string): HTMLElement {
   const root = player.shadowRoot!;
-  const found = [...root.querySelectorAll<HTMLElement>('button, input, a, textarea, [role]')].find((node) => nameOf(node) === name);
+  const all = [...root.querySelectorAll<HTMLElement>('button, input, a, textarea, [role]')];
+  const found = all.find((node) => nameOf(node) === name) ?? all.find((node) => nameOf(node).startsWith(`${name} `));
   if (!found) throw new Error(`No control named "${name}"`);
   return found;
 }
