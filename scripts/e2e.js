@@ -49,7 +49,11 @@ const servers = await startServers({ dist: snapshot });
 ensureResultsDir();
 // One Chromium for the whole run: every test file connects to it and makes its own contexts.
 const { chromium } = await import('playwright-core');
-const browserServer = await chromium.launchServer({ ...browserOptions(), executablePath: chrome });
+// It plays into Chromium's own silent output, not the PulseAudio sink that `npm test` starts for Firefox and
+// WebKit: Chromium's first stream into that sink may sit still for up to a second and a half after its first
+// frames (the engine's stall watch then gets it going), longer than a test's window of listening.
+const { XDG_RUNTIME_DIR, PULSE_SERVER, ...withoutPulse } = process.env;
+const browserServer = await chromium.launchServer({ ...browserOptions(), executablePath: chrome, env: withoutPulse });
 
 const env = {
   ...process.env,
