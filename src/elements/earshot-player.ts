@@ -456,12 +456,6 @@ export class EarshotPlayer extends LitElement {
     this.#keysLoading ??= import('./keyboard.js').then((module) => (this.#keys = module));
   }
 
-  /** While focus is in the player, a render waits for the focus keeper on its way (milliseconds). */
-  protected override async scheduleUpdate(): Promise<unknown> {
-    if (!this.#keys && this.shadowRoot?.activeElement) await this.#keysLoading?.catch(() => {});
-    return super.scheduleUpdate();
-  }
-
   /** Focus never falls to the page while it is in the player (keyboard.ts). */
   protected override update(changed: PropertyValues<this>): void {
     const root = this.shadowRoot;

@@ -92,7 +92,7 @@ export function renderPlayer(view: PlayerView): TemplateResult {
               </p>
             </div>
           </div>
-          ${renderTimeline(view)} ${renderControls(view)} ${view.resume}
+          ${renderTimeline(view)} ${renderControls(view, covered)} ${view.resume}
         </div>
         <div class="status" role="status">${state.loadingTracks ? 'Loading…' : state.status === Status.loading && !paused ? 'Loading audio…' : view.news}</div>
         <div part="alert" class="alert" role="alert">${renderProblem(state.error, on.retry)}</div>
@@ -131,7 +131,8 @@ function renderTimeline({ state, time, on, scrubbing }: PlayerView) {
   </div>`;
 }
 
-function renderControls(view: PlayerView) {
+/** The controls; Play/Pause is in the panel's own row while a panel covers them (`covered`). */
+function renderControls(view: PlayerView, covered: boolean) {
   const { state, on } = view;
   const playable = isPlayable(state);
   const many = state.queue.length > 1;
@@ -139,7 +140,7 @@ function renderControls(view: PlayerView) {
   return html`<div part="controls" class="controls">
     ${many ? button('Previous track', previousIcon, on.previous, 'previous', !playable) : nothing}
     ${button(`Skip back ${SKIP_BACK} seconds`, html`${skipBackIcon}<span class="skip-by">${SKIP_BACK}</span>`, on.skipBack, 'skip-back', !playable)}
-    ${playButton(view)}
+    ${covered ? nothing : playButton(view)}
     ${button(`Skip forward ${SKIP_FORWARD} seconds`, html`${skipForwardIcon}<span class="skip-by">${SKIP_FORWARD}</span>`, on.skipForward, 'skip-forward', !playable)}
     ${many ? button('Next track', nextIcon, on.next, 'next', !playable || state.index >= state.queue.length - 1) : nothing}
     <span class="spacer"></span>

@@ -147,7 +147,7 @@ describe('The embed page: bad input, sandboxes, storage refused', () => {
       const root = document.querySelector('earshot-player').shadowRoot;
       const nested = [...root.querySelectorAll('svg path, svg rect, svg circle')].filter((shape) => shape.children.length > 0).length;
       const pauseBars = root.querySelectorAll('button[aria-label="Pause"] svg > rect').length;
-      const skipDigits = [...root.querySelectorAll('svg > text')].map((text) => text.textContent);
+      const skipDigits = [...root.querySelectorAll('.skip-by')].map((digits) => digits.textContent);
       return { nested, pauseBars, skipDigits };
     });
     assert.deepEqual(shapes, { nested: 0, pauseBars: 2, skipDigits: ['15', '30'] });
