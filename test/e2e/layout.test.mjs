@@ -121,6 +121,26 @@ describe('Layout: the embed page in a 290 px frame', () => {
     return { own, page, frame, player, watch };
   }
 
+  it('leaves no empty band above the artwork or above the actions, at 280 and 800 px', { timeout: 20_000 }, async () => {
+    const bands = [];
+    for (const width of [280, 800]) {
+      const { own, frame } = await frameIn({}, configs().one, width, `layout-bands-${width}`);
+      const gaps = await frame.evaluate(() => {
+        const root = document.querySelector('earshot-player').shadowRoot;
+        const box = (selector) => root.querySelector(selector).getBoundingClientRect();
+        const player = box('.player');
+        const top = Math.min(box('.artwork').top, box('.meta').top);
+        const lastBeforeActions = Math.max(box('.controls').bottom, box('.timeline-row').bottom);
+        return { aboveArtwork: top - player.top, aboveActions: box('.actions').top - lastBeforeActions };
+      });
+      // The player's padding and border above the artwork (13 px), one gap above the actions (8 px).
+      if (gaps.aboveArtwork > 14) bands.push(`${width} px: ${gaps.aboveArtwork.toFixed(1)} px above the artwork`);
+      if (gaps.aboveActions > 9) bands.push(`${width} px: ${gaps.aboveActions.toFixed(1)} px above the actions`);
+      await own.close();
+    }
+    assert.deepEqual(bands, [], `empty bands in the frame:\n${bands.join('\n')}`);
+  });
+
   it('on a touch screen, every target is at least 44 × 44 px, closed and with each panel open', { timeout: 30_000 }, async () => {
     const { own, frame, player, watch } = await frameIn({ hasTouch: true, isMobile: true }, configs().manifest, 390, 'layout-touch');
     assert.equal(await frame.evaluate(() => matchMedia('(pointer: coarse)').matches), true, 'the frame sees a touch screen');

@@ -3,7 +3,7 @@
  * accessibility tree names (Chromium, real keys).
  */
 import { expect } from '@open-wc/testing';
-import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, emulateMedia, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
 import type { EarshotPlayer } from '../../src/elements/earshot-player.js';
 import { click, clickPlay, control, html, LONG, MP3, mount, mouseAway, sleep, unique, waitFor } from '../support/player.js';
 
@@ -209,5 +209,41 @@ describe('<earshot-player> what a screen reader hears', () => {
     await waitFor(() => Math.abs(player.currentTime - at) < 0.3, 'five seconds back');
     await player.updateComplete;
     expect(seek.getAttribute('aria-valuetext')).to.match(/^\d+ seconds? of 6 minutes$/);
+  });
+});
+
+describe('<earshot-player> seen by everyone', () => {
+  afterEach(() => document.querySelectorAll('earshot-player, .host-page').forEach((node) => node.remove()));
+
+  it('is not skewed by the page around it: inherited text styles change nothing inside', async () => {
+    const plain = await mount(html`<earshot-player src=${MP3} track-title="Plain"></earshot-player>`);
+    const page = document.createElement('div');
+    page.className = 'host-page';
+    page.style.cssText = 'text-align: center; line-height: 3; letter-spacing: 4px; word-spacing: 9px; text-transform: uppercase; font-style: italic';
+    document.body.append(page);
+    const styled = document.createElement('earshot-player');
+    styled.setAttribute('src', MP3);
+    styled.setAttribute('track-title', 'Styled');
+    page.append(styled);
+    await styled.updateComplete;
+    const look = (player: EarshotPlayer) => {
+      const style = getComputedStyle(player.shadowRoot!.querySelector('.title')!);
+      return [style.textAlign, style.lineHeight, style.letterSpacing, style.wordSpacing, style.textTransform, style.fontStyle];
+    };
+    expect(look(styled)).to.deep.equal(look(plain));
+    expect(look(styled)[4]).to.equal('none');
+  });
+
+  it('does not spin under prefers-reduced-motion while it loads', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const player = await mount(html`<earshot-player src=${unique('/fault/slow/1500/test/fixtures/speech.mp3')} track-title="Slow"></earshot-player>`);
+      await click(player, 'Play');
+      await waitFor(() => player.shadowRoot!.querySelector('.spinner') !== null, 'the loading indicator');
+      expect(getComputedStyle(player.shadowRoot!.querySelector('.spinner')!).animationName).to.equal('none');
+      player.pause();
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 });
