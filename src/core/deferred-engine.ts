@@ -65,11 +65,9 @@ export class DeferredEngine implements MediaEngine {
     if (this.#wantPlay) return;
     this.#wantPlay = true;
     this.#listener.waiting();
-    this.#start();
-    // howler comes meanwhile, and takes the element over when it arrives. (Asking for it only once the
-    // element sounded left that element alone on the network, but Chromium then sometimes sat still a
-    // moment after the start: the engine's stall watch arrived too late to help.)
-    this.#request();
+    // The element started on the click has the network to itself: howler comes once the sound has started
+    // (or the element gave up, or there is none to start).
+    if (!this.#start()) this.#request();
   }
 
   pause(): void {
