@@ -4,7 +4,7 @@
  * player that never plays, or plays only short clips, never loads them.
  */
 import type { LitElement, ReactiveController } from 'lit';
-import type { EmbedCode } from '../core/embed-code.js';
+import type { buildEmbedCode, EmbedCode } from '../core/embed-code.js';
 import type { Playback } from '../core/playback.js';
 import { Status, type PlayerState } from '../core/state.js';
 import { isLongTrack } from '../core/track.js';
@@ -17,6 +17,7 @@ export interface Panels {
   playlist: PlaylistPanel;
   embed: EmbedPanel;
   render: typeof renderPanel;
+  buildEmbedCode: typeof buildEmbedCode;
 }
 
 export class LazyFeatures implements ReactiveController {
@@ -47,12 +48,13 @@ export class LazyFeatures implements ReactiveController {
 
   /** The panels' code and styles, loaded with the first panel the listener opens. */
   panels(embedCode: (start: number | undefined) => EmbedCode, say: (news: string) => void): Promise<Panels> {
-    this.#panels ??= import('../elements/panels.js').then(({ EmbedPanel, PlaylistPanel, panelStyles, renderPanel, adoptStyles }) => {
+    this.#panels ??= import('../elements/panels.js').then(({ EmbedPanel, PlaylistPanel, panelStyles, renderPanel, adoptStyles, buildEmbedCode }) => {
       adoptStyles(this.#host, panelStyles);
       return {
         playlist: new PlaylistPanel(this.#host, this.#playback, say),
         embed: new EmbedPanel(this.#host, this.#playback, embedCode, say),
         render: renderPanel,
+        buildEmbedCode,
       };
     });
     return this.#panels;

@@ -1,5 +1,6 @@
 /** The embed URL and snippet that reproduce what a player plays, from its state and its settings. */
-import { buildEmbedUrl, shareConfig, type ControlName, type EmbedOptions, type Theme } from './params.js';
+import { buildEmbedUrl, shareConfig, type EmbedOptions } from './embed-url.js';
+import type { ControlName, Theme } from './params.js';
 import { buildEmbedSnippet } from './snippet.js';
 import { ListName, type PlayerState } from './state.js';
 import type { TimeRange } from './time.js';

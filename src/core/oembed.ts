@@ -3,7 +3,7 @@
  * no Lit, no howler, so that a Node server can import it (`earshot-player/oembed`).
  */
 import { cleanText, readManifest, type ManifestProblem } from './manifest.js';
-import { buildEmbedUrl, shareConfig } from './params.js';
+import { buildEmbedUrl, shareConfig } from './embed-url.js';
 import { buildEmbedSnippet, EMBED_HEIGHT } from './snippet.js';
 import { safeUrl } from './url.js';
 

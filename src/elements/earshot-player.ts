@@ -2,7 +2,7 @@ import { LitElement, nothing, type PropertyValues } from 'lit';
 import { DownloadController } from '../controllers/download-controller.js';
 import { LazyFeatures, type Panels } from '../controllers/lazy-features.js';
 import { PlayerController } from '../controllers/player-controller.js';
-import { buildEmbedCode, type EmbedCode } from '../core/embed-code.js';
+import type { buildEmbedCode, EmbedCode } from '../core/embed-code.js';
 import type { TrackSource } from '../core/playback.js';
 import { PLAYBACK_RATES } from '../core/rates.js';
 import { CONTROL_NAMES, THEMES, type ControlName, type EmbedOptions, type Theme } from '../core/params.js';
@@ -151,6 +151,12 @@ export class EarshotPlayer extends LitElement {
   /** The embed page's URL when `embed-base` is not set: set by the module that registers the element. */
   static defaultEmbedBase: string | undefined;
 
+  /**
+   * What builds embed URLs and snippets (core/embed-code.ts): set by the public modules when they load, and
+   * in the embed page by the panels' module, which brings it with the Embed panel.
+   */
+  static buildEmbedCode: typeof buildEmbedCode | undefined;
+
   readonly #controller = new PlayerController(this);
   readonly #playback = this.#controller.playback;
   readonly #download = new DownloadController(this, this.#playback);
@@ -293,7 +299,9 @@ export class EarshotPlayer extends LitElement {
     const base = safeUrl(this.embedBase ?? EarshotPlayer.defaultEmbedBase ?? 'embed.html', documentBase()) ?? new URL('embed.html', documentBase()).href;
     const manifest = this.manifest ? (safeUrl(this.manifest, documentBase()) ?? undefined) : undefined;
     const theme = this.theme && (THEMES as readonly string[]).includes(this.theme) ? (this.theme as Theme) : undefined;
-    return buildEmbedCode(
+    const build = EarshotPlayer.buildEmbedCode;
+    if (!build) throw new Error('Earshot: embed codes come with the Embed panel here; open it first.');
+    return build(
       this.#playback.state,
       {
         base,
@@ -420,6 +428,7 @@ export class EarshotPlayer extends LitElement {
       return;
     }
     this.#panels ??= await this.#features.panels((start) => this.#embedCode(start === undefined ? {} : { start }), this.#say);
+    EarshotPlayer.buildEmbedCode ??= this.#panels.buildEmbedCode;
     if (this._panel === 'embed') this.#panels.embed.closed();
     this._panel = panel;
     if (panel === 'playlist') this.#panels.playlist.open();

@@ -2,6 +2,7 @@
 import { html, nothing } from 'lit';
 import type { PanelContent, PanelName } from './player-template.js';
 
+export { buildEmbedCode } from '../core/embed-code.js';
 export { adoptStyles } from './adopt-styles.js';
 export { EmbedPanel } from './embed-panel.js';
 export { PlaylistPanel } from './playlist-panel.js';

@@ -1,6 +1,10 @@
 /** The embed page: reads its URL, mounts one player, says in words when there is nothing to play, and lets the host page drive it. */
-import '../define-entry.js';
+import { EarshotPlayer } from '../elements/earshot-player.js';
 import { mountEmbed } from './mount.js';
+
+// The frame registers the element by itself: what builds embed codes comes with its Embed panel (the page
+// around the frame never calls embedUrl() on it).
+if (!customElements.get('earshot-player')) customElements.define('earshot-player', EarshotPlayer);
 
 // The player is the page's main content: one landmark for assistive technology to land on.
 const { player, config } = mountEmbed(document.querySelector('main') ?? document.body, window.location.href);

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { readManifest } from '../../src/core/manifest.js';
-import { buildEmbedUrl, readEmbedParams, shareConfig } from '../../src/core/params.js';
+import { buildEmbedUrl, shareConfig } from '../../src/core/embed-url.js';
+import { readEmbedParams } from '../../src/core/params.js';
 import { buildEmbedSnippet } from '../../src/core/snippet.js';
 import { parseTime, parseTimeRange } from '../../src/core/time.js';
 

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { readManifest } from '../../src/core/manifest.js';
-import { buildEmbedUrl, readEmbedParams, shareConfig, type EmbedConfig } from '../../src/core/params.js';
+import { buildEmbedUrl, shareConfig } from '../../src/core/embed-url.js';
+import { readEmbedParams, type EmbedConfig } from '../../src/core/params.js';
 import { buildEmbedSnippet } from '../../src/core/snippet.js';
 
 const BASE = 'https://news.example/earshot/embed.html';
@@ -38,8 +39,6 @@ describe('readEmbedParams', () => {
     ['?manifest=m.json&track=9999', { manifest: 'https://news.example/earshot/m.json' }, /"track"/],
     ['?manifest=m.json&theme=neon', { manifest: 'https://news.example/earshot/m.json' }, /"theme"/],
     ['?manifest=m.json&controls=playlist,share', { manifest: 'https://news.example/earshot/m.json', controls: ['playlist'] }, /"controls".*"share"/],
-    ['?manifest=m.json&origin=https://blog.example/path', { manifest: 'https://news.example/earshot/m.json' }, /"origin"/],
-    ['?manifest=m.json&origin=javascript:alert(1)', { manifest: 'https://news.example/earshot/m.json' }, /"origin"/],
     ['?manifest=m.json&autoplay=yes', { manifest: 'https://news.example/earshot/m.json' }, /"autoplay"/],
     ['?manifest=m.json&utm_source=x', { manifest: 'https://news.example/earshot/m.json' }, /"utm_source"/],
     ['?src=a.mp3&image=javascript:alert(1)&link=data:text/html,x', { track: { src: ['https://news.example/earshot/a.mp3'] } }, /"image"/],
@@ -49,6 +48,37 @@ describe('readEmbedParams', () => {
       const { config, warnings } = at(query);
       expect(config).to.deep.equal(expected);
       expect(warnings.join('\n')).to.match(warning);
+    });
+  }
+});
+
+describe('origin=: an exact origin, or no host control at all', () => {
+  const M = 'https://news.example/earshot/m.json';
+  for (const good of ['https://blog.example', 'http://localhost:8080', 'https://xn--bcher-kva.example']) {
+    it(`takes ${good}`, () => expect(at(`?manifest=m.json&origin=${encodeURIComponent(good)}`).config).to.deep.equal({ manifest: M, origin: good }));
+  }
+  // The mistakes a publisher makes: each closes the control rather than opening it to every page.
+  const mistakes = [
+    'https://blog.example/',
+    'https://blog.example/path',
+    'https://Blog.example',
+    'HTTPS://blog.example',
+    'https://blog.example:443',
+    'blog.example',
+    '//blog.example',
+    '*',
+    'null',
+    'none',
+    '',
+    'javascript:alert(1)',
+    'https://blog.example?x=1',
+    'https://user@blog.example',
+    'ftp://blog.example',
+  ];
+  for (const bad of mistakes) {
+    it(`closes the control for origin=${JSON.stringify(bad)}`, () => {
+      const { config } = at(`?manifest=m.json&origin=${encodeURIComponent(bad)}`);
+      expect(config).to.deep.equal({ manifest: M, closed: true });
     });
   }
 });
