@@ -29,6 +29,13 @@ import type { EarshotPlayer } from '../elements/earshot-player.js';
 export function connectHost(player: EarshotPlayer, config: EmbedConfig, win: Window = window): () => void {
   const parent = win.parent;
   if (!parent || parent === win) return () => {};
+  // An origin= that is not an exact origin closes the remote control: nobody commands, nobody hears.
+  if (config.closed) {
+    console.error(
+      `Earshot: origin=${JSON.stringify(new URL(win.location.href).searchParams.get('origin')?.slice(0, 100))} is not an exact origin such as https://example.com (scheme, host and port only: no slash, path or wildcard). This player takes no commands from the page around it and tells it nothing.`,
+    );
+    return () => {};
+  }
   const target = config.origin ?? '*';
   // Without origin= anyone may be the parent: it hears playback state and nothing else.
   const trusted = config.origin !== undefined;

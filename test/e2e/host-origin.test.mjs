@@ -84,6 +84,32 @@ describe('Host control: only the parent, only from origin=', () => {
     assert.equal(state.playbackRate, 1, `${why}: rate unchanged`);
   };
 
+  it('a malformed origin= fails closed: the player takes no commands, posts nothing, and says why', { timeout: 40_000 }, async () => {
+    // A publisher's likely mistakes with the right host: a trailing slash, a path, capitals, a wildcard.
+    for (const [name, origin] of [
+      ['slash', `${servers.blog}/`],
+      ['path', `${servers.blog}/story`],
+      ['capitals', servers.blog.toUpperCase()],
+      ['star', '*'],
+    ]) {
+      const { context, page, watch } = await open(hostPage(servers, `host-closed-${name}.html`, origin));
+      const player = await frameStartingWith(page, `${servers.newsroom}/dist/embed.html`);
+      await player.getByRole('button', { name: 'Play', exact: true }).waitFor();
+      await until(async () => watch.messages.some((m) => m.type === 'error' && /origin=.*not an exact origin/.test(m.text)), `a console.error about origin=${origin}`);
+      // The host asks for events and state, then its own button (a real click) asks for play.
+      await page.evaluate(() => {
+        window.send({ method: 'addEventListener', value: 'ready', listener: 'host' });
+        window.send({ method: 'getPaused', listener: 'host' });
+      });
+      await page.getByRole('button', { name: 'Listen' }).click();
+      await sleep(1500);
+      untouched(await playerState(player), `origin=${origin}`);
+      assert.deepEqual(await page.evaluate(() => window.fromPlayer), [], `origin=${origin}: the player told the page nothing`);
+      assert.deepEqual(await allErrors(page, watch), []);
+      await context.close();
+    }
+  });
+
   it('a sibling frame of another origin cannot command the player, and hears nothing from it', { timeout: 30_000 }, async () => {
     const sibling = foreign.page(
       'sibling.html',
