@@ -53,7 +53,10 @@ export function downloadFilename(title: string, url: string, contentType?: strin
       .replace(/^-+|-+$/g, '')
       .slice(0, 80)
       .replace(/-+$/, '') || 'audio';
-  return `${slug}.${extensionForType(contentType) ?? extensionOfUrl(url) ?? 'mp3'}`;
+  // Only an audio extension: never the `.exe` or `.html` an address may end in.
+  const fromUrl = extensionOfUrl(url);
+  const audio = fromUrl !== undefined && Object.hasOwn(TYPE_BY_EXTENSION, fromUrl) ? fromUrl : undefined;
+  return `${slug}.${extensionForType(contentType) ?? audio ?? 'mp3'}`;
 }
 
 /** howler picks a codec by extension; an address without a known one is left for the browser to sniff as mp3. */
