@@ -1,6 +1,6 @@
 /** Unknown JSON in, validated tracks out: a manifest can be wrong, never dangerous. */
 import { MAX_TIME } from './time.js';
-import type { AudioSource, Track } from './track.js';
+import { fileTitle, type AudioSource, type Track } from './track.js';
 import { safeUrl } from './url.js';
 
 export const MAX_TRACKS = 500;
@@ -27,12 +27,16 @@ export type ManifestResult =
 export function cleanText(value: unknown, limit: number): string | null {
   if (typeof value !== 'string') return null;
   // Control characters and broken surrogate pairs are nothing a listener can read.
+  // Nor are direction overrides and isolates, which would make the text read as something else (in the
+  // player and in the snippet alike).
   const text = value
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
     .replace(/\s+/g, ' ')
     .trim();
-  if (text === '') return null;
+  // Nothing a listener can see: no text.
+  if (/^[\s\p{Default_Ignorable_Code_Point}]*$/u.test(text)) return null;
   if (text.length <= limit) return text;
   return Array.from(text).slice(0, limit).join('').trimEnd();
 }
@@ -107,9 +111,13 @@ export function readTrack(
     return { track: null, problems: reader.problems };
   };
   if (!isRecord(data)) return refuse('is not an object.');
-  const title = cleanText(field(data, 'title'), TEXT_LIMITS.title);
-  if (title === null) return refuse('has no title.');
+  const given = field(data, 'title');
+  const cleaned = cleanText(given, TEXT_LIMITS.title);
+  if (cleaned === null && typeof given !== 'string') return refuse('has no title.');
   const src = reader.sources(field(data, 'src'));
+  // A title with nothing visible left (only invisible or direction characters) is named after its file.
+  const title = cleaned ?? (src[0] ? fileTitle(src[0].src) : null);
+  if (title === null) return refuse('has no title.');
   if (src.length === 0) return refuse(`("${title}") has no audio address that can be used.`);
 
   const track: Track = { id: String(position), title, src };

@@ -154,3 +154,31 @@ describe('readManifest', () => {
     expect((track as unknown as Record<string, unknown>).polluted).to.equal(undefined);
   });
 });
+
+describe('text a listener reads', () => {
+  const read = (title: unknown, more: Record<string, unknown> = {}) => readTrack({ title, src: 'https://cdn.example/the-interview.mp3', ...more }, base).track;
+  const cases: [string, string][] = [
+    ['Hello \u202eevil\u202c world', 'Hello evil world'],
+    ['\u2066isolated\u2069 text', 'isolated text'],
+    ['\u202dforced LTR\u202c', 'forced LTR'],
+    ['a\u0000b\u0007c', 'a b c'],
+    ['  spaced \n out  ', 'spaced out'],
+    ['عربي English', 'عربي English'],
+  ];
+  for (const [given, shown] of cases) {
+    it(`shows ${JSON.stringify(given)} as ${JSON.stringify(shown)}, in every text field`, () => {
+      const track = read(given, { program: given, imageAlt: given })!;
+      expect([track.title, track.program]).to.deep.equal([shown, shown]);
+    });
+  }
+  // Nothing visible left: the track is named after its file rather than refused or shown blank.
+  for (const invisible of ['\u202e\u202c', '\u200b\u200b', '\u2066\u2069 \ufeff', '\u00ad', ' ']) {
+    it(`names a track titled ${JSON.stringify(invisible)} after its file`, () => {
+      expect(read(invisible)!.title).to.equal('the interview');
+    });
+  }
+  it('still refuses a track with no title at all', () => {
+    expect(read(undefined)).to.equal(null);
+    expect(read(42)).to.equal(null);
+  });
+});
