@@ -8,12 +8,20 @@ export const MAX_SAVED = 500;
 
 export type PlaylistListener = (items: readonly Track[], changedBy: unknown) => void;
 
+/** What came of add(): saved; kept for this page only (storage refused or full); or not added. */
+export type AddResult = 'saved' | 'not-kept' | 'full-list' | 'already';
+
+/** Why the list is not kept: storage refused, or full. */
+export type NotKept = 'refused' | 'quota' | null;
+
 export class SavedPlaylist {
   #items: readonly Track[] = [];
   readonly #storage: Storage | null;
   readonly #listeners = new Set<PlaylistListener>();
   /** False once storage refused a read or a write: the list lives only as long as the page. */
   persistent: boolean;
+  /** Why the last write did not keep the list, if it did not. */
+  notKept: NotKept = null;
 
   constructor(storage: Storage | null) {
     this.#storage = storage;
@@ -30,9 +38,10 @@ export class SavedPlaylist {
     return this.#items.some((item) => trackKey(item) === key);
   }
 
-  add(track: Track, changedBy?: unknown): void {
-    if (this.has(track) || this.#items.length >= MAX_SAVED) return;
-    this.#set([...this.#items, track], changedBy);
+  add(track: Track, changedBy?: unknown): AddResult {
+    if (this.has(track)) return 'already';
+    if (this.#items.length >= MAX_SAVED) return 'full-list';
+    return this.#set([...this.#items, track], changedBy) ? 'saved' : 'not-kept';
   }
 
   remove(track: Track, changedBy?: unknown): void {
@@ -56,14 +65,23 @@ export class SavedPlaylist {
     this.#notify(null);
   };
 
-  #set(items: readonly Track[], changedBy: unknown): void {
+  /**
+   * The list becomes `items` for this page; true when storage kept it too. A write that fails (a full
+   * quota, a refusal) leaves what storage held as it was.
+   */
+  #set(items: readonly Track[], changedBy: unknown): boolean {
     this.#items = Object.freeze(items);
+    let kept = this.#storage !== null;
     try {
       this.#storage?.setItem(STORAGE_KEY, JSON.stringify({ version: 1, items }));
-    } catch {
+      this.notKept = null;
+    } catch (error) {
+      kept = false;
       this.persistent = false;
+      this.notKept = error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22) ? 'quota' : 'refused';
     }
     this.#notify(changedBy);
+    return kept;
   }
 
   #notify(changedBy: unknown): void {
@@ -86,10 +104,15 @@ export class SavedPlaylist {
       return Object.freeze([]);
     }
     const list = typeof data === 'object' && data !== null && Array.isArray((data as { items?: unknown }).items) ? (data as { items: unknown[] }).items : [];
+    // Each entry is validated before the list is cut to its limit: junk cannot push real items out.
     const items: Track[] = [];
-    for (const [i, item] of list.slice(0, MAX_SAVED).entries()) {
-      const { track } = readTrack(item, location.href, i);
-      if (track && !items.some((saved) => trackKey(saved) === trackKey(track))) items.push(track);
+    const keys = new Set<string>();
+    for (let i = 0; i < list.length && items.length < MAX_SAVED; i++) {
+      const { track } = readTrack(list[i], location.href, i);
+      if (track && !keys.has(trackKey(track))) {
+        keys.add(trackKey(track));
+        items.push(track);
+      }
     }
     return Object.freeze(items);
   }

@@ -1,12 +1,13 @@
 /** The Playlist panel: this player's tracks, and the listener's own saved playlist. */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Playback } from '../core/playback.js';
-import { savedPlaylist, type SavedPlaylist } from '../core/saved-playlist.js';
+import { MAX_SAVED, savedPlaylist, type SavedPlaylist } from '../core/saved-playlist.js';
 import { ErrorCode, ListName } from '../core/state.js';
 import { trackKey, type Track } from '../core/track.js';
 import type { PanelContent } from './player-template.js';
 
 const NOT_KEPT = 'This browser does not let the player keep data here: your playlist lasts only until you leave the page.';
+const QUOTA = 'This site’s storage in your browser is full: your playlist could not be saved, and lasts only until you leave the page. What was saved before is kept.';
 
 export class PlaylistPanel implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -14,6 +15,8 @@ export class PlaylistPanel implements ReactiveController {
   #saved: SavedPlaylist | undefined;
   #unsubscribe: (() => void) | undefined;
   #warned = false;
+  /** What the last action on the list could not do, in words. */
+  #status = '';
   readonly #say: (news: string) => void;
 
   constructor(host: ReactiveControllerHost & HTMLElement, playback: Playback, say: (news: string) => void) {
@@ -73,12 +76,13 @@ export class PlaylistPanel implements ReactiveController {
               this.#item(track, list === ListName.saved && trackKey(track) === currentKey, () => playback.playFrom(ListName.saved, i, items), track),
             )}
           </ol>`}
-      ${saved && !saved.persistent ? html`<p class="note">${NOT_KEPT}</p>` : nothing}
+      ${saved && !saved.persistent ? html`<p class="note">${saved.notKept === 'quota' ? QUOTA : NOT_KEPT}</p>` : nothing}
     `;
     const main = current
       ? html`<button part="button" type="button" class="action save" @click=${() => this.#toggleSaved(current, isSaved)}>
-          ${isSaved ? 'Remove from my playlist' : 'Add to my playlist'}
-        </button>`
+            ${isSaved ? 'Remove from my playlist' : 'Add to my playlist'}
+          </button>
+          <p class="note">${this.#status}</p>`
       : nothing;
     return { body, main, bodyFocusable: own.length <= 1 && items.length === 0 };
   }
@@ -96,12 +100,19 @@ export class PlaylistPanel implements ReactiveController {
     const saved = this.#saved;
     if (!saved) return;
     if (isSaved) return this.#remove(track);
-    saved.add(track, this);
-    this.#say(`Added to my playlist: ${track.title}`);
+    const result = saved.add(track, this);
+    if (result === 'full-list') {
+      this.#status = `My playlist is full (${MAX_SAVED} tracks): remove one to add another.`;
+      this.#say(this.#status);
+      return this.#host.requestUpdate();
+    }
+    this.#status = '';
+    this.#say(result === 'not-kept' ? `Added for this visit only: ${track.title}` : `Added to my playlist: ${track.title}`);
     this.#warnIfNotKept();
   }
 
   #remove(track: Track): void {
+    this.#status = '';
     this.#saved?.remove(track, this);
     this.#say(`Removed from my playlist: ${track.title}`);
   }
@@ -110,7 +121,7 @@ export class PlaylistPanel implements ReactiveController {
     if (this.#warned || !this.#saved || this.#saved.persistent) return;
     this.#warned = true;
     // The panel itself says so; the page hears it as an error event, but it is no alert for the listener.
-    this.#playback.warn({ code: ErrorCode.storage, message: NOT_KEPT }, { alert: false });
+    this.#playback.warn({ code: ErrorCode.storage, message: this.#saved.notKept === 'quota' ? QUOTA : NOT_KEPT }, { alert: false });
   }
 
   #emit(items: readonly Track[]): void {

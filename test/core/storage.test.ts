@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { MAX_SAVED, SavedPlaylist, STORAGE_KEY } from '../../src/core/saved-playlist.js';
 import { POSITION_PREFIX, SavedPositions } from '../../src/core/saved-positions.js';
+import { pageStorage } from '../../src/core/storage.js';
 import type { Track } from '../../src/core/track.js';
 
 /** A Storage in memory; `refuse` makes every call throw, as a sandbox or a full quota does. */
@@ -76,10 +77,60 @@ describe('SavedPlaylist', () => {
     }
   });
 
-  it(`holds at most ${MAX_SAVED} tracks`, () => {
+  it(`holds at most ${MAX_SAVED} tracks, and says so when one more is added`, () => {
     const playlist = new SavedPlaylist(new MemoryStorage());
-    for (let n = 0; n < MAX_SAVED + 3; n++) playlist.add(track(n));
+    for (let n = 0; n < MAX_SAVED; n++) expect(playlist.add(track(n))).to.equal('saved');
+    expect(playlist.add(track(MAX_SAVED))).to.equal('full-list');
+    expect(playlist.add(track(3))).to.equal('already');
     expect(playlist.items).to.have.length(MAX_SAVED);
+  });
+
+  it('validates every entry before cutting the list to its limit: junk cannot push real items out', () => {
+    const storage = new MemoryStorage();
+    const junk = Array.from({ length: MAX_SAVED + 100 }, (_, n) => (n % 3 === 0 ? null : n % 3 === 1 ? { title: 'no src' } : 'x'));
+    const real = [track(1), track(2), track(1)];
+    storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, items: [...junk, ...real] }));
+    expect(new SavedPlaylist(storage).items.map((item) => item.title)).to.deep.equal(['Track 1', 'Track 2']);
+  });
+
+  it('keeps what was saved when a write fails, and says why', () => {
+    const storage = new MemoryStorage();
+    const playlist = new SavedPlaylist(storage);
+    playlist.add(track(1));
+    storage.refuse = 'writes';
+    expect(playlist.add(track(2))).to.equal('not-kept');
+    expect([playlist.persistent, playlist.notKept]).to.deep.equal([false, 'quota']);
+    expect(playlist.items.map((item) => item.title), 'this page still has it').to.deep.equal(['Track 1', 'Track 2']);
+    expect(new SavedPlaylist(storage).items.map((item) => item.title), 'storage kept what it had').to.deep.equal(['Track 1']);
+  });
+
+  it('reads the saved list from a real localStorage whose quota is full', () => {
+    const filler = 'earshot-test:filler';
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, items: [track(7)] }));
+    try {
+      // Fill the origin's quota to the last byte a write takes.
+      let chunk = 'x'.repeat(1 << 20);
+      let stored = '';
+      while (chunk.length > 0) {
+        try {
+          localStorage.setItem(filler, stored + chunk);
+          stored += chunk;
+        } catch {
+          chunk = chunk.slice(0, chunk.length >> 1);
+        }
+      }
+      expect(() => localStorage.setItem('earshot:probe', '1'), 'the quota is full').to.throw();
+      const storage = pageStorage();
+      expect(storage, 'a full quota is no refusal to read').to.equal(localStorage);
+      const playlist = new SavedPlaylist(storage);
+      expect(playlist.items.map((item) => item.title)).to.deep.equal(['Track 7']);
+      expect(playlist.add(track(8))).to.equal('not-kept');
+      expect(playlist.notKept).to.equal('quota');
+      expect(JSON.parse(localStorage.getItem(STORAGE_KEY)!).items).to.have.length(1);
+    } finally {
+      localStorage.removeItem(filler);
+      localStorage.removeItem(STORAGE_KEY);
+    }
   });
 
   it('works for the page alone where storage is refused, and says it is not kept', () => {
