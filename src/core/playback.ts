@@ -331,10 +331,18 @@ export class Playback {
     return tracks.length > 0;
   }
 
+  /** Problems the player worked around: a few say themselves; many are counted in one error, not one event each. */
   #report(problems: ManifestProblem[]): void {
-    for (const problem of problems) {
-      this.#fail({ code: problem.code, message: problem.message, fatal: false, ...(problem.index !== undefined ? { index: problem.index } : {}) });
+    const [first] = problems;
+    if (!first) return;
+    if (problems.length <= 3) {
+      for (const { code, message, index } of problems) this.#fail({ code, message, fatal: false, ...(index !== undefined ? { index } : {}) });
+      return;
     }
+    const tracks = new Set(problems.map((problem) => problem.index).filter((index) => index !== undefined)).size;
+    const code = problems.every((problem) => problem.code === first.code) ? first.code : ErrorCode.manifest;
+    const where = tracks > 0 ? ` in ${tracks} track${tracks === 1 ? '' : 's'}` : '';
+    this.#fail({ code, message: `${problems.length} problems${where} were left out. The first: ${first.message}`, fatal: false });
   }
 
   /** Nothing to play, and why. */

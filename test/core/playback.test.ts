@@ -62,6 +62,11 @@ function setUp(tracks: Track[]) {
   return { playback, engines, events, last: () => engines.at(-1)!, types: () => events.map((e) => e.type) };
 }
 
+/** The tracks are taken in a microtask or two after load(). */
+async function waitForTracks(playback: Playback): Promise<void> {
+  for (let i = 0; i < 20 && playback.state.tracks.length === 0; i++) await Promise.resolve();
+}
+
 const track = (title: string, extra: Partial<Track> = {}): Track => ({ id: title, title, src: [{ src: `https://cdn.example/${title}.mp3` }], ...extra });
 
 describe('Playback (with a fake engine)', () => {
@@ -272,6 +277,18 @@ describe('Playback (with a fake engine)', () => {
     playback.warn({ code: 'download', message: 'The download failed.' });
     expect(playback.state.error).to.include({ code: 'download', fatal: false });
     expect(events.map((e) => e.type)).to.deep.equal(['download', 'error', 'error']);
+    playback.dispose();
+  });
+
+  it('counts many invalid tracks in one error, not an event for each problem', async () => {
+    const junk = Array.from({ length: 499 }, (_, n) => ({ title: `Bad ${n}`, src: 'javascript:alert(1)', image: 'data:x' }));
+    const { playback, events } = setUp([...(junk as unknown as Track[]), track('good')]);
+    await waitForTracks(playback);
+    const errors = events.filter((e) => e.type === 'error').map((e) => e.detail as { message: string; fatal: boolean });
+    expect(errors.map((e) => e.message.slice(0, 120))).to.have.length(1);
+    expect(errors[0]!.fatal).to.equal(false);
+    expect(errors[0]!.message).to.match(/^\d+ problems in 499 tracks were left out\. The first: Track 1\b/);
+    expect(playback.state.tracks.map((t) => t.title)).to.deep.equal(['good']);
     playback.dispose();
   });
 
