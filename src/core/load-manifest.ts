@@ -4,5 +4,8 @@ import { readManifestResponse } from './manifest-loader.js';
 
 /** Fetches, parses and validates the manifest at `url` (already checked by safeUrl). */
 export function loadManifest(url: string, signal?: AbortSignal): Promise<ManifestResult> {
-  return readManifestResponse(fetchManifest(url, signal), url, readManifest, signal);
+  // The request's own controller: the reader gives it up at the deadline or the size limit.
+  const request = new AbortController();
+  signal?.addEventListener('abort', () => request.abort());
+  return readManifestResponse(fetchManifest(url, request.signal), url, readManifest, signal, request);
 }

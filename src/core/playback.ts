@@ -138,13 +138,16 @@ export class Playback {
         this.#use([], undefined, {});
         this.#store.update({ loadingTracks: true, status: Status.loading });
         let result: ManifestResult;
-        // The request, and the code that reads its answer, travel together.
-        const pending = fetchManifest(url, abort.signal);
+        // The request, and the code that reads its answer, travel together. The reader may also give the
+        // request up (a deadline, a size limit): that is no newer load overtaking this one.
+        const request = new AbortController();
+        abort.signal.addEventListener('abort', () => request.abort());
+        const pending = fetchManifest(url, request.signal);
         pending.catch(() => {}); // (a failure is read below)
         try {
           const loader = await import('./manifest-loader.js').catch(() => null);
           result = loader
-            ? await loader.readManifestResponse(pending, url, readManifest, abort.signal)
+            ? await loader.readManifestResponse(pending, url, readManifest, abort.signal, request)
             : { ok: false, message: 'The manifest could not be read: the player could not load its code for it.', problems: [] };
         } catch {
           return false; // overtaken by a newer load
