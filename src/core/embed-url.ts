@@ -6,9 +6,37 @@
 import type { EmbedConfig, InlineTrack } from './params.js';
 import { formatSeconds, type TimeRange } from './time.js';
 
-/** The embed page's URL for `config`, on the page at `base`. */
+/** Longer embed addresses are refused by some servers and proxies (8 KB is a common limit). */
+export const MAX_EMBED_URL = 8000;
+
+/** What a one-track embed can do without, first to last, when its address is too long. */
+const OPTIONAL = ['image', 'link', 'download', 'program', 'date'] as const;
+
+/**
+ * The embed page's URL for `config`, on the page at `base`. A one-track address longer than
+ * MAX_EMBED_URL loses optional fields (then every source but the first), each with a console.warn, rather
+ * than make a snippet that servers refuse.
+ */
 export function buildEmbedUrl(base: string, config: EmbedConfig): string {
   const url = new URL(base);
+  const query = url.searchParams;
+  build(url, config);
+  for (const name of OPTIONAL) {
+    if (url.href.length <= MAX_EMBED_URL) break;
+    if (!query.has(name)) continue;
+    query.delete(name);
+    console.warn(`Earshot: the embed address was too long; "${name}" was left out of it.`);
+  }
+  const sources = query.getAll('src');
+  if (url.href.length > MAX_EMBED_URL && sources.length > 1) {
+    query.delete('src');
+    query.append('src', sources[0]!);
+    console.warn('Earshot: the embed address was too long; only the first audio address was kept.');
+  }
+  return url.href;
+}
+
+function build(url: URL, config: EmbedConfig): void {
   url.search = '';
   url.hash = '';
   const query = url.searchParams;
@@ -34,7 +62,6 @@ export function buildEmbedUrl(base: string, config: EmbedConfig): string {
   else if (config.closed) query.set('origin', 'none');
   if (config.resize) query.set('resize', '1');
   if (config.independent) query.set('independent', '1');
-  return url.href;
 }
 
 /** What the page asks to embed: `embedUrl(options)`; times count from the start of the track (or segment). */

@@ -145,3 +145,49 @@ function parseSnippet(snippet: string): HTMLIFrameElement {
 }
 
 export { parseSnippet };
+
+describe('long embed addresses', () => {
+  const long = (n: number, stem: string) => `https://cdn.example/${stem}/${'é'.repeat(n)}`;
+  it('keep a maximal one-track embed under 8 KB, leaving out optional fields with a warning', () => {
+    const warned: string[] = [];
+    const { warn } = console;
+    console.warn = (message: string) => void warned.push(message);
+    let href: string;
+    try {
+      href = buildEmbedUrl('https://news.example/earshot/embed.html', {
+        track: {
+          src: Array.from({ length: 8 }, (_, n) => `${long(300, `s${n}`)}.mp3`),
+          title: '標'.repeat(300),
+          program: '番'.repeat(300),
+          date: '2026-03-24',
+          image: long(600, 'image'),
+          link: long(600, 'link'),
+          download: long(600, 'download'),
+          duration: 3600,
+        },
+        range: { start: 90, end: 120 },
+      });
+    } finally {
+      console.warn = warn;
+    }
+    expect(href.length).to.be.at.most(8000);
+    expect(warned.join('\n')).to.match(/"image" was left out/);
+    const { config } = readEmbedParams(href);
+    expect(config.track?.title).to.equal('標'.repeat(300));
+    expect(config.track?.src[0]).to.contain('/s0/');
+    expect(config.range).to.deep.equal({ start: 90, end: 120 });
+  });
+
+  it('leave a short address alone, without a warning', () => {
+    const warned: string[] = [];
+    const { warn } = console;
+    console.warn = (message: string) => void warned.push(message);
+    try {
+      const href = buildEmbedUrl('https://news.example/embed.html', { track: { src: ['https://cdn.example/a.mp3'], title: 'A', image: 'https://cdn.example/a.jpg' } });
+      expect(new URL(href).searchParams.get('image')).to.equal('https://cdn.example/a.jpg');
+    } finally {
+      console.warn = warn;
+    }
+    expect(warned).to.deep.equal([]);
+  });
+});
