@@ -45,8 +45,12 @@ export function weigh(dist, files) {
 export function firstLoads(dist) {
   const bundleFiles = entryFiles(dist, 'bundle-manifest.json', 'src/earshot-player.ts');
   const embedFiles = entryFiles(dist, 'embed-manifest.json', 'embed.html');
+  // Classic scripts the page names itself (not in Vite's manifest): they load first too.
+  const classic = [...readFileSync(path.join(dist, 'embed.html'), 'utf8').matchAll(/<script\s[^>]*src="\.\/([^"]+)"/g)]
+    .map((match) => match[1])
+    .filter((file) => !embedFiles.first.includes(file));
   return {
-    embed: weigh(dist, ['embed.html', ...embedFiles.first]),
+    embed: weigh(dist, ['embed.html', ...classic, ...embedFiles.first]),
     embedLater: weigh(dist, embedFiles.later),
     bundle: weigh(dist, bundleFiles.first),
     bundleLater: weigh(dist, bundleFiles.later),

@@ -123,7 +123,7 @@ function renderTimeline({ state, time, on, scrubbing }: PlayerView) {
       .value=${String(shown)}
       aria-valuetext=${known ? `${speakTime(spoken)} of ${speakTime(duration)}` : speakTime(spoken)}
       ?disabled=${!playable}
-      style=${`--earshot-progress: ${known && duration > 0 ? (shown / duration) * 100 : 0}%`}
+      .style=${`--earshot-progress: ${known && duration > 0 ? (shown / duration) * 100 : 0}%`}
       @input=${on.scrub}
       @change=${on.scrubEnd}
     />

@@ -1,7 +1,7 @@
 /**
  * The embed page's player: its URL's parameters become the element's attributes. (If the page's script
  * cannot load at all, offline, blocked, or in a sandbox without allow-same-origin on a host that sends no
- * CORS headers, the small inline script in embed.html says so in words instead of leaving the frame empty.)
+ * CORS headers, embed-fallback.js says so in words instead of leaving the frame empty.)
  */
 import { readEmbedParams, type EmbedConfig } from '../core/params.js';
 import { formatSeconds } from '../core/time.js';
