@@ -107,6 +107,29 @@ describe('The embed page: bad input, sandboxes, storage refused', () => {
     await strict.close();
   });
 
+  it('works on a page that enforces Trusted Types, with the policy name the README gives', { timeout: 30_000 }, async () => {
+    const policy = "require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'";
+    const enforced = await newContext(browser);
+    await enforced.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (event) => window.__csp.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
+    });
+    await enforced.route('**/dist/embed.html*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+    });
+    const page = await enforced.newPage();
+    const watch = watchPage(page);
+    await page.goto(embedPage(`?src=${encodeURIComponent(audio())}&title=Part+1`));
+    assert.equal(await page.evaluate(() => typeof window.trustedTypes?.createPolicy), 'function', 'this browser enforces Trusted Types');
+    const player = page.getByRole('group', { name: 'Audio player: Part 1' });
+    await clickPlayAndHear(player);
+    for (const name of ['Playlist', 'Embed']) await openPanel(player, name);
+    assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no Trusted Types violation');
+    assert.deepEqual(watch.errors.map(String), []);
+    await enforced.close();
+  });
+
   it('with t=garbage&theme=neon: warns about each, ignores them, and plays on a click', { timeout: 20_000 }, async () => {
     const title = 'Part 1 <img src=x onerror=alert(2)>';
     const { page, watch } = await open(embedPage(`?src=${encodeURIComponent(audio())}&title=${encodeURIComponent(title)}&t=garbage&theme=neon`));
