@@ -127,6 +127,24 @@ describe('The embed page: bad input, sandboxes, storage refused', () => {
     for (const name of ['Playlist', 'Embed']) await openPanel(player, name);
     assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no Trusted Types violation');
     assert.deepEqual(watch.errors.map(String), []);
+
+    // The same on a page of another site that loads earshot-player.js itself.
+    const story = servers.blogPage(
+      'trusted-types.html',
+      blogHtml(`<earshot-player src="${servers.cdn}/audio/clip-1.mp3" track-title="Part 1"></earshot-player>`, {
+        head: `<script type="module" src="${servers.cdn}/dist/earshot-player.js"></script>`,
+      }),
+    );
+    await enforced.route('**/trusted-types.html', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+    });
+    const host = await enforced.newPage();
+    const hostWatch = watchPage(host);
+    await host.goto(story);
+    await clickPlayAndHear(host.getByRole('group', { name: 'Audio player: Part 1' }));
+    assert.deepEqual(await host.evaluate(() => window.__csp), [], 'no Trusted Types violation on the host page');
+    assert.deepEqual(hostWatch.errors.map(String), []);
     await enforced.close();
   });
 
