@@ -60,9 +60,15 @@ export function connectHost(player: EarshotPlayer, config: EmbedConfig, win: Win
   const emit = (event: HostEvent, value?: unknown) => {
     for (const listener of listeners.get(event) ?? []) post(event, value, listener);
   };
+  // The host learns only about the tracks it embedded: while the listener plays their own saved playlist,
+  // no event about it goes out, and the getters answer as for nothing loaded.
+  const ours = () => player.store.getState().list === ListName.own;
+  const emitOurs = (event: HostEvent, value?: () => unknown) => {
+    if (ours()) emit(event, value?.());
+  };
 
-  const duration = () => (Number.isFinite(player.duration) ? player.duration : 0);
-  const position = () => ({ seconds: player.currentTime, duration: duration() });
+  const duration = () => (ours() && Number.isFinite(player.duration) ? player.duration : 0);
+  const position = () => ({ seconds: ours() ? player.currentTime : 0, duration: duration() });
   const readyValue = () => ({ src: win.location.href, events, methods: METHODS });
   const measure = () => Math.ceil(player.getBoundingClientRect().height);
 
@@ -71,11 +77,11 @@ export function connectHost(player: EarshotPlayer, config: EmbedConfig, win: Win
     ['getMuted', () => player.muted],
     ['getVolume', () => Math.round(player.volume * 100_000) / 1000],
     ['getDuration', duration],
-    ['getCurrentTime', () => player.currentTime],
+    ['getCurrentTime', () => position().seconds],
     ['getLoop', () => loop],
     ['getPlaybackRate', () => player.playbackRate],
     // Only the tracks the host embedded: while the listener plays their own saved playlist, nothing of it.
-    ['getTrack', () => (player.store.getState().list === ListName.own ? { index: player.currentIndex, title: player.currentTrack?.title ?? null } : { index: -1, title: null })],
+    ['getTrack', () => (ours() ? { index: player.currentIndex, title: player.currentTrack?.title ?? null } : { index: -1, title: null })],
   ]);
 
   const actions = new Map<HostMethod, (value: unknown, listener: string | null) => void>([
@@ -149,6 +155,7 @@ export function connectHost(player: EarshotPlayer, config: EmbedConfig, win: Win
   };
 
   const onEnded = (event: HTMLElementEventMap['earshot-ended']) => {
+    if (!ours()) return;
     emit('ended');
     if (!loop) return;
     const { index } = event.detail;
@@ -161,20 +168,20 @@ export function connectHost(player: EarshotPlayer, config: EmbedConfig, win: Win
   };
   const onError = (event: HTMLElementEventMap['earshot-error']) => {
     const { code, message } = event.detail;
-    if (trusted || PLAYBACK_ERRORS.has(code)) emit('error', { code, msg: message });
+    if (trusted || PLAYBACK_ERRORS.has(code)) emitOurs('error', () => ({ code, msg: message }));
   };
   const domListeners: [string, (event: never) => void][] = [
-    ['earshot-play', () => emit('play')],
-    ['earshot-pause', () => emit('pause')],
+    ['earshot-play', () => emitOurs('play')],
+    ['earshot-pause', () => emitOurs('pause')],
     ['earshot-ended', onEnded],
     ['earshot-timeupdate', (event: HTMLElementEventMap['earshot-timeupdate']) =>
-      emit('timeupdate', { seconds: event.detail.currentTime, duration: duration() })],
+      emitOurs('timeupdate', () => ({ seconds: event.detail.currentTime, duration: duration() }))],
     ['earshot-seeked', () => {
-      emit('seeked', position());
-      emit('progress', position());
+      emitOurs('seeked', position);
+      emitOurs('progress', position);
     }],
     // The media loaded up to where it plays from (the element reports no finer buffering).
-    ['earshot-ready', () => emit('progress', position())],
+    ['earshot-ready', () => emitOurs('progress', position)],
     ['earshot-error', onError],
   ];
   for (const [type, listener] of domListeners) player.addEventListener(type, listener as EventListener);

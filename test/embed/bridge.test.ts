@@ -131,6 +131,28 @@ describe('connectHost: the host page drives the embedded player', () => {
     fromParent(command('getTrack', { listener: 'l' }));
     await waitFor(() => heard.some((m) => m.listener === 'l'), 'the answer');
     expect(heard.find((m) => m.listener === 'l')!.value).to.deep.equal({ index: -1, title: null });
+    // Getters answer as for nothing loaded; no event about the saved items goes out.
+    for (const method of ['getDuration', 'getCurrentTime']) fromParent(command(method, { listener: method }));
+    await waitFor(() => heard.some((m) => m.listener === 'getCurrentTime') && heard.some((m) => m.listener === 'getDuration'), 'the getters');
+    expect(heard.filter((m) => String(m.listener).startsWith('get')).map((m) => [m.listener, m.value])).to.deep.equal([
+      ['getDuration', 0],
+      ['getCurrentTime', 0],
+    ]);
+    for (const event of ['play', 'pause', 'timeupdate', 'seeked', 'progress', 'ended', 'error']) fromParent(command('addEventListener', { value: event, listener: `on-${event}` }));
+    await sleep(20);
+    const before = heard.length;
+    player.emit('earshot-play', { index: 3, currentTime: 0 });
+    player.emit('earshot-timeupdate', { currentTime: 5, duration: 60 });
+    player.emit('earshot-seeked', { currentTime: 9 });
+    player.emit('earshot-pause', { index: 3, currentTime: 9 });
+    player.emit('earshot-ended', { index: 3 });
+    player.emit('earshot-error', { code: 'network', message: 'saved.mp3 could not be loaded', fatal: true });
+    await sleep(50);
+    expect(heard.slice(before), 'nothing about the saved items').to.deep.equal([]);
+    // Back on the host's own tracks, the events flow again.
+    player.setState({ list: ListName.own });
+    player.emit('earshot-play', { index: 0, currentTime: 0 });
+    await waitFor(() => heard.some((m) => m.event === 'play'), 'the play event');
   });
 
   it('posts events only to the listeners the host added, and stops when removed', async () => {
