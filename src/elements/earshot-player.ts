@@ -376,9 +376,12 @@ export class EarshotPlayer extends LitElement {
       if (keys.handlePlayerKey(event, this.#playback)) event.preventDefault();
       return;
     }
-    // The key map comes with the first focus in the player; a key pressed before it arrived acts once it has.
+    // The key map comes with the first focus in the player; a key pressed before it arrived acts once it has,
+    // unless the focused control took it itself (a button's Space, the slider's arrows). (The event's path
+    // is gone by then: the target is kept now.)
+    const target = event.composedPath()[0];
     this.#loadKeys();
-    void this.#keysLoading!.then(() => this.#keys?.handlePlayerKey(event, this.#playback));
+    if (!(target instanceof HTMLInputElement)) void this.#keysLoading!.then(() => this.#keys?.handlePlayerKey(event, this.#playback, target as HTMLElement));
   };
 
   /**

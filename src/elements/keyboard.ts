@@ -22,9 +22,8 @@ const KEYS: Record<string, KeyAction> = {
 };
 
 /** Does what `event`'s key means to the player; true when it meant something (the caller prevents the default). */
-export function handlePlayerKey(event: KeyboardEvent, playback: Playback): boolean {
+export function handlePlayerKey(event: KeyboardEvent, playback: Playback, target = event.composedPath()[0] as HTMLElement | undefined): boolean {
   if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return false;
-  const target = event.composedPath()[0] as HTMLElement | undefined;
   if (isTextField(target)) return false;
   let key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   // On the Seek slider, Up and Down move as far as Right and Left (its own step would be a fraction of a second).
