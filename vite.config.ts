@@ -38,7 +38,7 @@ export default defineConfig(({ mode }): UserConfig => {
         target: 'es2022',
         lib: { entry: here('src/earshot-player.ts'), formats: ['es'], fileName: () => 'earshot-player.js' },
         // What a player needs only later (howler's engine, the panels, Media Session, Resume, downloads) loads
-        // from assets/ beside the module, by URLs relative to it (SPEC §7). 'allow-extension': the entry may
+        // from assets/ beside the module, by URLs relative to it (README: "Hosting dist/"). 'allow-extension': the entry may
         // export more than its own API, so the code it shares with those parts stays in it (one request)
         // instead of being split into more chunks that it would load at once anyway.
         rollupOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, chunkFileNames: 'assets/[name]-[hash].js' } },

@@ -10,7 +10,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Flags for a headless Chromium run as root in a container (see shared TOOLCHAIN notes). */
+/** Flags for a headless Chromium run as root in a container (what works on this machine and in CI). */
 export const chromeFlags = [
   '--no-sandbox',
   '--headless=new',

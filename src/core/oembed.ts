@@ -9,7 +9,7 @@ import { safeUrl } from './url.js';
 
 /** The width announced when the consumer sets no maxwidth (the snippet itself is 100% wide). */
 export const OEMBED_DEFAULT_WIDTH = 600;
-/** The player fits, every control reachable, from 280 to 1200 px wide (SPEC §3). */
+/** The player fits, every control reachable, from 280 to 1200 px wide (README: "Put a player on a page"). */
 export const OEMBED_MIN_WIDTH = 280;
 export const OEMBED_MAX_WIDTH = 1200;
 
@@ -17,7 +17,7 @@ export const OEMBED_MAX_WIDTH = 1200;
 export interface OEmbedResponse {
   version: '1.0';
   type: 'rich';
-  /** The SPEC §5 `<iframe>` snippet, every attribute escaped. */
+  /** The documented `<iframe>` snippet (README: "Embedding"), every attribute escaped. */
   html: string;
   width: number;
   height: number;

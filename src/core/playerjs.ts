@@ -1,5 +1,5 @@
 /**
- * The player.js protocol (SPEC §6), both ways: what the embed page takes from its host (bridge.ts) and what a
+ * The player.js protocol (README: "Control an embedded player"), both ways: what the embed page takes from its host (bridge.ts) and what a
  * host page reads from its players (host/earshot-host.ts). Messages are JSON strings (plain objects too);
  * whatever is malformed, foreign or absurd reads as null, and nothing here throws.
  */
@@ -9,11 +9,11 @@ import { MAX_TIME } from './time.js';
 export const CONTEXT = 'player.js';
 export const VERSION = '0.0.11';
 
-/** SPEC §6's events; `resize` is added with `resize=1`. */
+/** The protocol's events; `resize` is added with `resize=1`. */
 export const EVENTS = ['ready', 'play', 'pause', 'ended', 'timeupdate', 'progress', 'seeked', 'error'] as const;
 export type HostEvent = (typeof EVENTS)[number] | 'resize';
 
-/** SPEC §6's methods, the player.js ones then the extensions. */
+/** The protocol's methods, the player.js ones then the extensions. */
 export const METHODS = [
   'play',
   'pause',

@@ -1,4 +1,4 @@
-/** The page's localStorage, where the browser lets the player keep anything (SPEC: `earshot:` keys). */
+/** The page's localStorage, where the browser lets the player keep anything (all under `earshot:` keys). */
 
 /**
  * localStorage, or null where the browser refuses it (sandboxes, blocked third-party storage). Reading

@@ -1,5 +1,5 @@
 /**
- * The embed page's side of the player.js protocol (SPEC §6): the host page commands the player and hears
+ * The embed page's side of the player.js protocol (README: "Control an embedded player"): the host page commands the player and hears
  * from it through postMessage. Only the parent window may command; with `origin=` only that origin, and
  * only that origin hears anything.
  */

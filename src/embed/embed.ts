@@ -9,5 +9,5 @@ if (!customElements.get('earshot-player')) customElements.define('earshot-player
 // The player is the page's main content: one landmark for assistive technology to land on.
 const { player, config } = mountEmbed(document.querySelector('main') ?? document.body, window.location.href);
 // The host page's remote control (player.js) follows the player: the listener's first look does not wait for it.
-// Whatever the host sent before it arrived is answered by the `ready` it posts once it is here (SPEC §6).
+// Whatever the host sent before it arrived is answered by the `ready` it posts once it is here (README: "Control an embedded player").
 if (player && window.parent !== window) void import('./bridge.js').then(({ connectHost }) => connectHost(player, config));

@@ -1,6 +1,6 @@
 /**
  * earshot-host.js, for pages that embed Earshot players in iframes: finds them, sizes them from their
- * `resize` messages (embed URL with `resize=1`), and drives them over the player.js protocol (SPEC §6)
+ * `resize` messages (embed URL with `resize=1`), and drives them over the player.js protocol (README: "Control an embedded player")
  * with promises. Dependency-free; load it with `<script type="module">`.
  *
  *   import { attach } from 'https://cdn.example.com/earshot/earshot-host.js';
@@ -38,7 +38,7 @@ export interface EarshotFrame {
   getCurrentTime(): Promise<number>;
   getDuration(): Promise<number>;
   getPaused(): Promise<boolean>;
-  /** Any method of SPEC §6: `call('setVolume', 50)`, `call('getTrack')`. Getters resolve with the answer, the rest once sent. */
+  /** Any method of the protocol (README: "Control an embedded player"): `call('setVolume', 50)`, `call('getTrack')`. Getters resolve with the answer, the rest once sent. */
   call<T = unknown>(method: string, value?: unknown): Promise<T>;
   on<K extends EarshotHostEvent>(event: K, handler: (value: EarshotHostEvents[K]) => void): void;
   off<K extends EarshotHostEvent>(event: K, handler?: (value: EarshotHostEvents[K]) => void): void;

@@ -43,7 +43,7 @@ function embeddedConfig(response: OEmbedResponse): EmbedConfig {
 }
 
 describe('toOEmbed', () => {
-  it('answers oEmbed 1.0 rich JSON whose html is the SPEC snippet', () => {
+  it('answers oEmbed 1.0 rich JSON whose html is the documented snippet', () => {
     const response = toOEmbed(manifest, { embedBase: EMBED, manifestUrl: MANIFEST_URL });
     expect(response).to.deep.include({
       version: '1.0',

@@ -121,7 +121,7 @@ describe('embed URL round trip: parameters → player → snippet → parameters
 });
 
 describe('buildEmbedSnippet', () => {
-  it('is exactly the SPEC element with every attribute escaped', () => {
+  it('is exactly the documented element with every attribute escaped', () => {
     const snippet = buildEmbedSnippet('https://news.example/embed.html?src=a.mp3&title=x', 'Tom & "Jerry" <b>\'s</b>');
     expect(snippet).to.equal(
       '<iframe src="https://news.example/embed.html?src=a.mp3&amp;title=x" width="100%" height="290" frameborder="0" scrolling="no" title="Embedded audio player: Tom &amp; &quot;Jerry&quot; &lt;b&gt;&#39;s&lt;/b&gt;" allow="autoplay; clipboard-write" loading="lazy"></iframe>',

@@ -1,11 +1,11 @@
-// Hostile messages from the parent itself (SPEC §6: "a malformed or foreign message is ignored without an
+// Hostile messages from the parent itself (README, "Control an embedded player": "a malformed or foreign message is ignored without an
 // error"): broken JSON, non-objects, __proto__-style method names, absurd values, megabytes. Nothing throws
 // in the frame, nothing absurd is answered or obeyed, values are clamped, and the player keeps working.
 // No origin= here: the player answers anyone's parent with target "*", and only with playback state.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { blogHtml, newContext, useServersAndBrowser, watchPage } from './servers.mjs';
-import { SPEC_EVENTS, SPEC_METHODS, SPEECH_SECONDS, VERSION, allErrors, embedUrl, frameStartingWith, playerState, recordErrors, sleep, until } from './host-support.mjs';
+import { PROTOCOL_EVENTS, PROTOCOL_METHODS, SPEECH_SECONDS, VERSION, allErrors, embedUrl, frameStartingWith, playerState, recordErrors, sleep, until } from './host-support.mjs';
 
 describe('Host control: hostile messages from the parent', () => {
   let servers;
@@ -152,11 +152,11 @@ describe('Host control: hostile messages from the parent', () => {
     assert.ok(plays.length <= 40, `listeners per event are bounded: play was posted ${plays.length} times`);
 
     // Everything the player posted is playback state, to a player.js host: no other kind of message.
-    const getters = new Set(SPEC_METHODS.filter((m) => m.startsWith('get')));
+    const getters = new Set(PROTOCOL_METHODS.filter((m) => m.startsWith('get')));
     for (const { origin, data } of await page.evaluate(() => window.fromPlayer)) {
       assert.equal(origin, servers.newsroom);
       assert.deepEqual(Object.keys(data).sort().filter((k) => !['listener', 'value'].includes(k)), ['context', 'event', 'version']);
-      assert.ok(SPEC_EVENTS.includes(data.event) || getters.has(data.event), `a known event or getter: ${data.event}`);
+      assert.ok(PROTOCOL_EVENTS.includes(data.event) || getters.has(data.event), `a known event or getter: ${data.event}`);
     }
     assert.deepEqual(await allErrors(page, watch), [], 'no uncaught error in the host page or the frame');
     await context.close();

@@ -1,4 +1,4 @@
-// Who may command the embedded player (SPEC §6): only its parent window, and with origin= only from that
+// Who may command the embedded player (README: "Control an embedded player"): only its parent window, and with origin= only from that
 // exact origin. A sibling frame of another origin, a third-origin page that frames the host page, and the
 // right parent on the wrong origin all get nowhere, even with a real click behind them (so that the
 // browser would have let the audio start), while the host page's own click plays it.

@@ -1,10 +1,10 @@
-// Host control with the real player.js client (SPEC §6): a page on the blog's origin drives the player in
+// Host control with the real player.js client (README: "Control an embedded player"): a page on the blog's origin drives the player in
 // an iframe from the newsroom's origin. A real click on the host's button starts it (allow="autoplay", no
 // autoplay flag), getters answer, events arrive, and a host that starts listening late hears `ready` again.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { blogHtml, newContext, useServersAndBrowser, watchPage } from './servers.mjs';
-import { SPEC_EVENTS, SPEC_METHODS, SPEECH_SECONDS, TITLE, allErrors, embedUrl, frameStartingWith, playerState, recordErrors, servePlayerJs, until } from './host-support.mjs';
+import { PROTOCOL_EVENTS, PROTOCOL_METHODS, SPEECH_SECONDS, TITLE, allErrors, embedUrl, frameStartingWith, playerState, recordErrors, servePlayerJs, until } from './host-support.mjs';
 
 describe('Host control: the real player.js client on another origin', () => {
   let servers;
@@ -71,8 +71,8 @@ describe('Host control: the real player.js client on another origin', () => {
     assert.equal(data.context, 'player.js');
     assert.equal(data.version, '0.0.11');
     assert.equal(data.value.src, await page.evaluate(() => document.getElementById('earshot').src), 'src is the iframe\'s own src');
-    assert.deepEqual([...data.value.methods].sort(), [...SPEC_METHODS].sort(), 'every method of SPEC §6');
-    assert.deepEqual([...data.value.events].sort(), [...SPEC_EVENTS].sort(), 'every event of SPEC §6 (no resize without resize=1)');
+    assert.deepEqual([...data.value.methods].sort(), [...PROTOCOL_METHODS].sort(), 'every method of the protocol');
+    assert.deepEqual([...data.value.events].sort(), [...PROTOCOL_EVENTS].sort(), 'every event of the protocol (no resize without resize=1)');
 
     // Before anything plays.
     assert.equal(await ask('getPaused'), true);

@@ -8,12 +8,12 @@ import { serveSite } from '../../scripts/serve.js';
 import { at } from './servers.mjs';
 
 export const VERSION = '0.0.11';
-export const SPEC_METHODS = [
+export const PROTOCOL_METHODS = [
   'play', 'pause', 'getPaused', 'mute', 'unmute', 'getMuted', 'setVolume', 'getVolume', 'getDuration',
   'setCurrentTime', 'getCurrentTime', 'setLoop', 'getLoop', 'addEventListener', 'removeEventListener',
   'setPlaybackRate', 'getPlaybackRate', 'next', 'previous', 'getTrack',
 ];
-export const SPEC_EVENTS = ['ready', 'play', 'pause', 'ended', 'timeupdate', 'progress', 'seeked', 'error'];
+export const PROTOCOL_EVENTS = ['ready', 'play', 'pause', 'ended', 'timeupdate', 'progress', 'seeked', 'error'];
 /** speech.mp3 lasts 7.9935 s. */
 export const SPEECH_SECONDS = 7.9935;
 export const TITLE = 'The test recording';

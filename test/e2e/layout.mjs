@@ -1,4 +1,4 @@
-// What "fits its frame" means, measured inside the frame (SPEC §3: 290 px high, 280–1200 px wide, every
+// What "fits its frame" means, measured inside the frame (the README's promise: 290 px high, 280–1200 px wide, every
 // control reachable, nothing cut off, no scrolling of the page; panels scroll inside themselves).
 //
 // `frameLayout` runs in the frame (frame.evaluate(frameLayout)) and returns {problems: string[], controls}:
