@@ -8,7 +8,8 @@ import * as howlerEngine from '../../src/core/howler-engine.js';
 import type { EngineListener } from '../../src/core/media-engine.js';
 import { FakeMedia, settle } from '../support/fake-media.js';
 
-function setUp() {
+/** A stand-in engine on fake media; with `loaded`, howler's module is here already. */
+function setUp({ loaded = false } = {}) {
   const reports: string[] = [];
   const media: FakeMedia[] = [];
   let arrive!: () => void;
@@ -30,7 +31,7 @@ function setUp() {
       requests += 1;
       return arrived;
     },
-    loaded: () => undefined,
+    loaded: () => (loaded ? howlerEngine : undefined),
     createMedia: () => {
       const made = new FakeMedia();
       media.push(made);
@@ -156,23 +157,13 @@ describe('DeferredEngine: Play before howler has arrived', () => {
   });
 
   it('makes the real engine at once when howler is already here: no element of its own', () => {
-    const made: FakeMedia[] = [];
-    const reports: string[] = [];
-    const listener = new Proxy({}, { get: (_target, name) => () => reports.push(String(name)) }) as EngineListener;
-    const engine = new DeferredEngine([{ src: 'https://cdn.example/a.mp3' }], listener, { preload: 'none', rate: 1, volume: 1, muted: false, start: 0 }, {
-      load: () => Promise.resolve(howlerEngine),
-      loaded: () => howlerEngine,
-      createMedia: () => {
-        const media = new FakeMedia();
-        made.push(media);
-        return media as unknown as HTMLMediaElement;
-      },
-    });
-    engine.play();
-    expect(made).to.have.length(1);
-    expect(made[0]!.calls).to.include('play');
-    expect(reports).to.deep.equal(['waiting']);
-    engine.unload();
+    const setup = setUp({ loaded: true });
+    setup.engine.play();
+    expect(setup.media).to.have.length(1);
+    expect(setup.media[0]!.calls).to.include('play');
+    expect(setup.reports).to.deep.equal(['waiting']);
+    expect(setup.requests(), 'nothing to fetch').to.equal(0);
+    setup.engine.unload();
   });
 
   it('lets go of the started element when it is unloaded before howler arrives', async () => {

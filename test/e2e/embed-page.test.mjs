@@ -80,18 +80,28 @@ describe('The embed page: bad input, sandboxes, storage refused', () => {
     await page.close();
   });
 
-  it('works under a strict Content-Security-Policy: no inline script or style, zero violations', { timeout: 30_000 }, async () => {
-    // The header the README gives publishers, with the audio and the page on one origin.
-    const policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
-    const strict = await newContext(browser);
-    await strict.addInitScript(() => {
-      window.__csp = [];
-      document.addEventListener('securitypolicyviolation', (event) => window.__csp.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
-    });
-    await strict.route('**/dist/embed.html*', async (route) => {
+  /** Serves the pages matching `pattern` with the Content-Security-Policy `policy`. */
+  const withPolicy = (own, policy, pattern) =>
+    own.route(pattern, async (route) => {
       const response = await route.fetch();
       await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
     });
+
+  /** A context whose pages matching `pattern` come with `policy`, and whose every frame records its violations in `__csp`. */
+  async function policyContext(policy, pattern) {
+    const own = await newContext(browser);
+    await own.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (event) => window.__csp.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
+    });
+    await withPolicy(own, policy, pattern);
+    return own;
+  }
+
+  it('works under a strict Content-Security-Policy: no inline script or style, zero violations', { timeout: 30_000 }, async () => {
+    // The header the README gives publishers, with the audio and the page on one origin.
+    const policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+    const strict = await policyContext(policy, '**/dist/embed.html*');
     const page = await strict.newPage();
     const watch = watchPage(page);
     const response = await page.goto(embedPage(`?src=${encodeURIComponent(audio())}&title=Part+1&image=${encodeURIComponent(`${servers.newsroom}/images/lighthouse.svg`)}`));
@@ -109,15 +119,7 @@ describe('The embed page: bad input, sandboxes, storage refused', () => {
 
   it('works on a page that enforces Trusted Types, with the policy name the README gives', { timeout: 30_000 }, async () => {
     const policy = "require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'";
-    const enforced = await newContext(browser);
-    await enforced.addInitScript(() => {
-      window.__csp = [];
-      document.addEventListener('securitypolicyviolation', (event) => window.__csp.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
-    });
-    await enforced.route('**/dist/embed.html*', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
-    });
+    const enforced = await policyContext(policy, '**/dist/embed.html*');
     const page = await enforced.newPage();
     const watch = watchPage(page);
     await page.goto(embedPage(`?src=${encodeURIComponent(audio())}&title=Part+1`));
@@ -135,10 +137,7 @@ describe('The embed page: bad input, sandboxes, storage refused', () => {
         head: `<script type="module" src="${servers.cdn}/dist/earshot-player.js"></script>`,
       }),
     );
-    await enforced.route('**/trusted-types.html', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
-    });
+    await withPolicy(enforced, policy, '**/trusted-types.html');
     const host = await enforced.newPage();
     const hostWatch = watchPage(host);
     await host.goto(story);
