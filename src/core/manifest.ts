@@ -185,8 +185,13 @@ export function readManifest(data: unknown, base: string): ManifestResult {
 
 /**
  * Asks for the manifest at `url` (already checked by safeUrl). manifest-loader.ts reads the answer: it
- * loads meanwhile, and only in players that load a manifest.
+ * loads meanwhile, and only in players that load a manifest. The request has its own controller, which
+ * `signal` (a newer load) aborts, and which the reader aborts at its deadline or size limit.
  */
-export function fetchManifest(url: string, signal?: AbortSignal): Promise<Response> {
-  return fetch(url, { signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
+export function requestManifest(url: string, signal?: AbortSignal): { pending: Promise<Response>; request: AbortController } {
+  const request = new AbortController();
+  signal?.addEventListener('abort', () => request.abort());
+  const pending = fetch(url, { signal: request.signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
+  pending.catch(() => {}); // (its failure is the reader's to tell)
+  return { pending, request };
 }

@@ -7,7 +7,7 @@
 import { Clock } from './clock.js';
 import { createEngine } from './deferred-engine.js';
 import type { ListenerEventName, PlayerEmitter, PlayerEventMap } from './events.js';
-import { fetchManifest, readManifest, readTrack, type ManifestProblem, type ManifestResult } from './manifest.js';
+import { readManifest, requestManifest, readTrack, type ManifestProblem, type ManifestResult } from './manifest.js';
 import type { EngineFactory, EngineListener, MediaEngine } from './media-engine.js';
 import { MAX_RATE, MIN_RATE } from './rates.js';
 import { ErrorCode, initialState, ListName, Status, Store, type PlayerError, type PlayerState, type ReadonlyStore } from './state.js';
@@ -140,10 +140,7 @@ export class Playback {
         let result: ManifestResult;
         // The request, and the code that reads its answer, travel together. The reader may also give the
         // request up (a deadline, a size limit): that is no newer load overtaking this one.
-        const request = new AbortController();
-        abort.signal.addEventListener('abort', () => request.abort());
-        const pending = fetchManifest(url, request.signal);
-        pending.catch(() => {}); // (a failure is read below)
+        const { pending, request } = requestManifest(url, abort.signal);
         try {
           const loader = await import('./manifest-loader.js').catch(() => null);
           result = loader
