@@ -59,7 +59,7 @@ describe('Embed: the snippet from the story page plays on another site', () => {
     }, snippet);
     assert.deepEqual(parsed.nodes, [{ type: 1, name: 'IFRAME', children: 0 }], `the snippet is one <iframe> and nothing else: ${snippet}`);
     assert.equal(parsed.inBody, 1);
-    assert.deepEqual([...parsed.order].sort(), [...SNIPPET_ATTRIBUTES].sort(), 'exactly the documented snippet's attributes');
+    assert.deepEqual([...parsed.order].sort(), [...SNIPPET_ATTRIBUTES].sort(), 'exactly the documented snippet\'s attributes');
     const { src, ...fixed } = parsed.attributes;
     assert.deepEqual(fixed, {
       width: '100%',
