@@ -3,7 +3,7 @@
  *   vite build --mode embed    dist/embed.html and its assets, relative URLs, for any static host
  *   vite build --mode bundle   dist/earshot-player.js, one self-contained ES module (lit and howler inside)
  *   vite build --mode npm      dist/lib/*.js, the npm entries, lit and howler left to the user's bundler
- *   vite build --mode host     dist/earshot-host.js, the host pages' script (no dependencies, minified)
+ *   vite build --mode host     dist/earshot-host.js, the host pages' classic script (no dependencies, minified)
  *   vite (serve)               the demo story page
  */
 import { fileURLToPath } from 'node:url';
@@ -53,7 +53,8 @@ export default defineConfig(({ mode }): UserConfig => {
         outDir: 'dist',
         emptyOutDir: false,
         target: 'es2020',
-        lib: { entry: here('src/host/earshot-host.ts'), formats: ['es'], fileName: () => 'earshot-host.js' },
+        // A classic script (an IIFE): a plain <script src> from any origin, no CORS needed.
+        lib: { entry: here('src/host/classic.ts'), formats: ['iife'], name: 'EarshotHostScript', fileName: () => 'earshot-host.js' },
         rollupOptions: { output: { minify: true } },
       },
     };
@@ -68,7 +69,7 @@ export default defineConfig(({ mode }): UserConfig => {
         target: 'es2022',
         minify: false,
         lib: {
-          entry: { index: here('src/index.ts'), define: here('src/define-entry.ts'), oembed: here('src/core/oembed.ts') },
+          entry: { index: here('src/index.ts'), define: here('src/define-entry.ts'), oembed: here('src/core/oembed.ts'), host: here('src/host/earshot-host.ts') },
           formats: ['es'],
           fileName: (_format, name) => `${name}.js`,
         },

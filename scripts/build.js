@@ -1,7 +1,7 @@
 // `npm run build`: the three Vite outputs in sequence (one config, a mode each), then the type
 // declarations. See vite.config.ts for what each mode writes.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -12,18 +12,12 @@ const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: '
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 for (const mode of ['embed', 'bundle', 'npm', 'host']) run(bin('vite'), ['build', '--mode', mode, '--logLevel', 'warn']);
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
-// earshot-host.d.ts beside earshot-host.js: host pages import the script by URL, its types come with it. (It
-// shares the player.js protocol module with the embed page, so tsc writes that module's types too: only the
-// host's own are kept.)
-run(bin('tsc'), ['-p', 'tsconfig.host.json']);
-copyFileSync(path.join(root, 'dist/.host-types/host/earshot-host.d.ts'), path.join(root, 'dist/earshot-host.d.ts'));
-rmSync(path.join(root, 'dist/.host-types'), { recursive: true, force: true });
 // dist/custom-elements.json from the element's JSDoc (see custom-elements-manifest.config.js).
 run(bin('cem'), ['analyze', '--quiet']);
 // dist/lib/oembed.js is for Node servers: its module graph imports no package (no lit, no howler), and it
 // loads and runs where there is no DOM.
 await checkNodeSafe(path.join(root, 'dist/lib/oembed.js'));
-console.log('dist/ written: embed.html, earshot-player.js, earshot-host.js (+ .d.ts), lib/, types/');
+console.log('dist/ written: embed.html, earshot-player.js, earshot-host.js, lib/, types/');
 
 async function checkNodeSafe(entry) {
   const seen = new Set();

@@ -4,6 +4,7 @@
  * CORS headers, embed-fallback.js says so in words instead of leaving the frame empty.)
  */
 import { readEmbedParams, type EmbedConfig } from '../core/params.js';
+import { FRAME_HEIGHT } from '../core/frame-height.js';
 import { formatSeconds } from '../core/time.js';
 import { fileTitle } from '../core/track.js';
 import type { EarshotPlayer } from '../elements/earshot-player.js';
@@ -37,7 +38,11 @@ export function mountEmbed(container: HTMLElement, href: string): { player: Ears
   if (config.autoplay) player.autoplay = true;
   if (config.independent) player.independent = true;
   // A frame with room to spare (or one the host resizes to fit) shows panels inline, not over the controls.
-  if (config.resize) document.body.classList.add('fit-content');
+  if (config.resize) {
+    document.body.classList.add('fit-content');
+    // The host grows the frame to the player up to this; beyond it an open panel scrolls inside.
+    player.style.maxHeight = `${FRAME_HEIGHT.max}px`;
+  }
   const fit = () => (player.layout = config.resize || window.innerHeight >= TALL_FRAME ? 'expanded' : 'compact');
   fit();
   if (!config.resize) window.addEventListener('resize', fit);

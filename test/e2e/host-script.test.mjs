@@ -1,6 +1,8 @@
-// dist/earshot-host.js on a host page: it finds the Earshot frames, sizes them from their resize messages
-// (resize=1) as the Playlist opens and closes, drives them with promises, and ignores forged resize
-// messages from any other frame or window. It stays under 2 KiB brotli.
+// dist/earshot-host.js on a host page, a classic script from another origin: it finds the Earshot frames,
+// sizes them from their resize messages (resize=1) within the heights a player can need, drives them with
+// promises (also through a redirect), ignores forged messages from any other frame or window, drives only
+// the origins a page names, and keeps window.EarshotHost whatever the page names its elements. Its weight:
+// weight.test.mjs.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -13,12 +15,14 @@ describe('earshot-host.js', () => {
   let browser;
   useServersAndBrowser((started) => ({ servers, browser, extra: foreign } = started), { also: startForeign });
 
-  it('depends on nothing, and ships its type declarations (its weight: weight.test.mjs)', () => {
-    const source = readFileSync(at('dist/earshot-host.js'));
-    assert.doesNotMatch(source.toString(), /^\s*import\b|\bfrom\s*["'`]/m, 'no dependencies');
-    assert.ok(existsSync(at('dist/earshot-host.d.ts')), 'dist/earshot-host.d.ts');
-    const types = readFileSync(at('dist/earshot-host.d.ts'), 'utf8');
-    for (const name of ['attach', 'players', 'EarshotFrame', 'EarshotHostEvents']) assert.match(types, new RegExp(`\\b${name}\\b`));
+  it('is a classic script with no dependencies; the npm module earshot-player/host has its types', () => {
+    const source = readFileSync(at('dist/earshot-host.js'), 'utf8');
+    assert.doesNotMatch(source, /^\s*import\b|\bfrom\s*["'`]|\bexport\b|import\(/m, 'no import, no export: a classic script');
+    const pkg = JSON.parse(readFileSync(at('package.json'), 'utf8'));
+    const { types, default: module } = pkg.exports['./host'];
+    assert.ok(existsSync(at(module)) && existsSync(at(types)), `${module} and ${types}`);
+    const declared = readFileSync(at(types), 'utf8');
+    for (const name of ['attach', 'players', 'allowOrigins', 'EarshotFrame', 'EarshotHostEvents', 'EarshotHost']) assert.match(declared, new RegExp(`\\b${name}\\b`));
   });
 
   /** A blog page with earshot-host.js from the CDN, an Earshot frame, a foreign ad frame, a hand-attached frame. */
@@ -43,8 +47,15 @@ describe('earshot-host.js', () => {
 <iframe id="story" src="${embedUrl(servers, { resize: '1' })}" width="100%" height="290" frameborder="0" scrolling="no" allow="autoplay" title="Embedded audio player"></iframe>
 <iframe id="ad" src="${ad}" width="300" height="120" title="Ad"></iframe>
 <iframe id="manual" src="${embedUrl(servers, { resize: '1' }, 'embed')}" width="100%" height="290" frameborder="0" scrolling="no" allow="autoplay" title="Embedded audio player, by hand"></iframe>
-<script type="module">
-  import { attach, players } from '${servers.cdn}/dist/earshot-host.js';
+<p><a id="EarshotHost" href="#top">An element whose id is the script's global</a></p>
+<form name="EarshotHost"></form>
+<script id="host-script" src="${servers.newsroom}/dist/earshot-host.js" async></script>
+<script>
+  const script = document.getElementById('host-script');
+  if (typeof window.EarshotHost?.attach === 'function') setUp();
+  else script.addEventListener('load', setUp);
+function setUp() {
+  const { attach, players } = window.EarshotHost;
   window.heard = [];
   window.found = players().map((frame) => frame.iframe.id);
   const story = (window.story = attach(document.getElementById('story')));
@@ -55,6 +66,7 @@ describe('earshot-host.js', () => {
   story.ready.then(() => (window.storyReady = true));
   document.getElementById('start').addEventListener('click', () => story.play());
   document.getElementById('stop').addEventListener('click', () => story.pause());
+}
 </script>`,
         { title: 'A blog with earshot-host.js' },
       ),
@@ -70,7 +82,7 @@ describe('earshot-host.js', () => {
     await page.waitForFunction(() => window.storyReady === true);
     assert.deepEqual(await page.evaluate(() => window.found), ['story'], 'players() finds the iframe whose src names embed.html, only it');
     assert.equal(await page.evaluate(() => window.sameController), true, 'attach() gives the same controller again');
-    assert.equal(await page.evaluate(() => typeof window.EarshotHost?.attach), 'function', 'window.EarshotHost for classic scripts');
+    assert.equal(await page.evaluate(() => typeof window.EarshotHost?.attach), 'function', 'window.EarshotHost, though elements are named EarshotHost');
 
     const frame = await frameStartingWith(page, `${servers.newsroom}/dist/embed.html`);
     const iframeHeight = (id) => page.evaluate((i) => document.getElementById(i).getBoundingClientRect().height, id);
@@ -164,6 +176,133 @@ describe('earshot-host.js', () => {
     assert.equal((await heard('timeupdate')).length, ticks, 'off() stopped timeupdate');
     await page.getByRole('button', { name: 'Stop' }).click();
     assert.deepEqual(await allErrors(page, watch), []);
+    await context.close();
+  });
+
+  /** A blog page with the classic script (`attributes` on its tag) and these frames; `window.host` once it ran. */
+  function pageWith(name, frames, attributes = '') {
+    return servers.blogPage(
+      name,
+      blogHtml(
+        `${frames}
+<script id="host-script" src="${servers.newsroom}/dist/earshot-host.js" ${attributes}></script>
+<script>window.host = window.EarshotHost;</script>`,
+        { title: 'A blog with earshot-host.js' },
+      ),
+    );
+  }
+  const frameTag = (id, src) => `<iframe id="${id}" src="${src}" width="100%" height="290" frameborder="0" scrolling="no" allow="autoplay" title="Embedded audio player"></iframe>`;
+
+  it('keeps a frame between the smallest and the tallest player; 500 tracks scroll inside the open Playlist', { timeout: 40_000 }, async () => {
+    const context = await newContext(browser, { viewport: { width: 900, height: 1400 } });
+    await context.addInitScript(recordErrors);
+    // A manifest with 500 tracks, from the embed page's own origin.
+    const manifest = `${servers.newsroom}/generated/five-hundred.json`;
+    const tracks = Array.from({ length: 500 }, (_, i) => ({ src: `${servers.newsroom}/fixtures/speech.mp3`, title: `Answer ${i + 1}` }));
+    await context.route(manifest, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ title: 'Five hundred answers', tracks }) }));
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    const src = `${servers.newsroom}/dist/embed.html?${new URLSearchParams({ manifest, resize: '1' })}`;
+    await page.goto(pageWith('many.html', frameTag('many', src)));
+    const frame = await frameStartingWith(page, `${servers.newsroom}/dist/embed.html`);
+    const height = () => page.evaluate(() => document.getElementById('many').getBoundingClientRect().height);
+    const closed = await until(async () => {
+      const h = await height();
+      return h !== 290 && h;
+    }, 'the frame is sized to its player');
+    assert.ok(closed >= 120 && closed < 640, `closed: ${closed} px`);
+
+    const player = frame.getByRole('group', { name: /^Audio player/ });
+    await player.getByRole('button', { name: 'Playlist', exact: true }).click();
+    const open = await until(async () => {
+      const h = await height();
+      return h > closed && h;
+    }, 'the frame grows with the open Playlist');
+    assert.ok(open <= 640, `with 500 tracks the frame stops at 640 px (${open})`);
+    const overflow = await frame.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+    assert.ok(overflow <= 1, `the player fits its frame (${overflow} px overflow)`);
+    // The last track is reachable: the list scrolls inside the panel, and a click on it plays it.
+    const last = player.getByRole('button', { name: /^Answer 500\b/ });
+    await last.scrollIntoViewIfNeeded();
+    const box = await last.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= open + 1, `Answer 500 in view inside the frame (${JSON.stringify(box)})`);
+    await last.click();
+    await until(() => frame.evaluate(() => document.querySelector('earshot-player').currentTrack?.title === 'Answer 500'), 'Answer 500 is chosen');
+
+    // The frame itself says absurd heights (as a hostile embed page could): the host keeps it in bounds.
+    const forge = (h) =>
+      frame.evaluate((value) => {
+        for (let id = 0; id < 5; id++) parent.postMessage(JSON.stringify({ context: 'player.js', version: '0.0.11', event: 'resize', value: { height: value }, listener: `earshot-host-${id}` }), '*');
+      }, h);
+    await forge(1e9);
+    await until(async () => (await height()) === 640, 'a billion pixels: 640');
+    await forge(-50);
+    await until(async () => (await height()) === 120, 'minus fifty: 120');
+    assert.deepEqual(await allErrors(page, watch), []);
+    await context.close();
+  });
+
+  it('drives a frame whose src redirects to the player on another origin', { timeout: 30_000 }, async () => {
+    const context = await newContext(browser);
+    await context.addInitScript(recordErrors);
+    const short = `${foreign.origin}/listen/embed.html`;
+    await context.route(short, (route) => route.fulfill({ status: 302, headers: { location: embedUrl(servers, { resize: '1' }) } }));
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto(pageWith('redirect.html', frameTag('short', short)));
+    await frameStartingWith(page, `${servers.newsroom}/dist/embed.html`);
+    const ready = await page.evaluate(() => Promise.race([window.host.players()[0].ready.then(() => 'ready'), new Promise((done) => setTimeout(() => done('never ready'), 8000))]));
+    assert.equal(ready, 'ready');
+    assert.equal(await page.evaluate(() => window.host.players()[0].getPaused()), true, 'it answers');
+    await until(async () => (await page.evaluate(() => document.getElementById('short').getBoundingClientRect().height)) !== 290, 'and is sized');
+    assert.deepEqual(await allErrors(page, watch), []);
+    await context.close();
+  });
+
+  it('with data-origins, drives only frames from those origins', { timeout: 30_000 }, async () => {
+    const context = await newContext(browser);
+    await context.addInitScript(recordErrors);
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    const other = embedUrl(servers, { resize: '1' }).replace(servers.newsroom, servers.cdn);
+    await page.goto(pageWith('allowed.html', frameTag('ours', embedUrl(servers, { resize: '1' })) + frameTag('theirs', other), `data-origins="${servers.newsroom}"`));
+    await frameStartingWith(page, servers.cdn);
+    await page.evaluate(() => window.host.players()[0].ready);
+    assert.deepEqual(await page.evaluate(() => window.host.players().map((p) => p.iframe.id)), ['ours'], 'players() lists only the allowed origin');
+    await until(async () => (await page.evaluate(() => document.getElementById('ours').getBoundingClientRect().height)) !== 290, 'the allowed frame is sized');
+    await sleep(500);
+    assert.equal(await page.evaluate(() => document.getElementById('theirs').getBoundingClientRect().height), 290, 'the other is left alone');
+    const refused = await page.evaluate(() => {
+      try {
+        window.host.attach(document.getElementById('theirs'));
+        return 'attached';
+      } catch (error) {
+        return error.message;
+      }
+    });
+    assert.match(refused, /is not one of the origins given to allowOrigins/);
+    const bad = await page.evaluate(() => ['*', 'null', 'https://a.example/', 'HTTPS://A.EXAMPLE'].map((o) => { try { window.host.allowOrigins([o]); return 'taken'; } catch (e) { return e.message; } }));
+    for (const message of bad) assert.match(message, /is not an exact origin/);
+    assert.deepEqual(await allErrors(page, watch), []);
+    await context.close();
+  });
+
+  it('shares one host between the classic script and the npm module on one page', { timeout: 30_000 }, async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const url = servers.blogPage(
+      'both.html',
+      blogHtml(`${frameTag('story', embedUrl(servers, { resize: '1' }))}
+<script src="${servers.newsroom}/dist/earshot-host.js"></script>
+<script type="module">
+  import { attach, EarshotHost } from '${servers.cdn}/dist/lib/host.js';
+  const iframe = document.getElementById('story');
+  window.same = EarshotHost === window.EarshotHost && attach(iframe) === window.EarshotHost.attach(iframe);
+</script>`),
+    );
+    await page.goto(url);
+    await page.waitForFunction(() => window.same !== undefined);
+    assert.equal(await page.evaluate(() => window.same), true);
     await context.close();
   });
 });
