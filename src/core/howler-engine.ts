@@ -41,6 +41,13 @@ export interface MediaPlatform {
   errorWatchMs: number;
   /** After Play, how long a media may sit still at readyState 2 before it is nudged (ms). */
   stallWatchMs: number;
+  /**
+   * How long the listener may wait for data with not a byte arriving before the connection counts as lost
+   * (ms). WebKitGTK waits on a dead connection forever; Chromium retries for about 30 s.
+   */
+  waitDeadlineMs: number;
+  /** How long a seek while playing may take before the listener sees the waiting state (ms). */
+  seekQuietMs: number;
 }
 
 /** A media element the stand-in engine already started on the listener's click, before howler arrived. */
@@ -50,11 +57,12 @@ export interface StartedMedia {
   reported: 'waiting' | 'playing' | 'paused';
 }
 
-const browser: MediaPlatform = { createMedia: () => new Audio(), errorWatchMs: 1000, stallWatchMs: 1500 };
+const browser: MediaPlatform = { createMedia: () => new Audio(), errorWatchMs: 1000, stallWatchMs: 1500, waitDeadlineMs: 15_000, seekQuietMs: 300 };
 
 const NETWORK_EMPTY = 0;
 const HAVE_NOTHING = 0;
 const HAVE_METADATA = 1;
+const MEDIA_ERR_NETWORK = 2;
 /** How far the position must move after a media error while playing for the error to be no failure. */
 const STILL_PLAYING = 0.25;
 
@@ -99,14 +107,19 @@ export class HowlerEngine implements MediaEngine {
   #duration = NaN;
   /** Where the media is to be when it has none to tell (before its metadata, between sources). */
   #position: number;
-  /** A seek asked of the media that it has not finished. */
+  /** A seek asked of the media that it has not finished, and where to. */
   #seeking = false;
+  #seekTarget = 0;
   /** A source failed, and the next is being tried. */
   #recovering = false;
   #failed = false;
   #disposed = false;
   #errorWatch: ReturnType<typeof setTimeout> | undefined;
   #stallWatch: ReturnType<typeof setTimeout> | undefined;
+  /** While the listener waits: the deadline for data (or, just after a seek while playing, when to say it waits). */
+  #waitWatch: ReturnType<typeof setTimeout> | undefined;
+  /** When the media last received data or moved (performance.now()). */
+  #lastData = 0;
   /** Telling howler that the media can play (see #start): that event is not the media's. */
   #telling = false;
   /** The media is to start at #position, which it has not reached yet. */
@@ -186,8 +199,16 @@ export class HowlerEngine implements MediaEngine {
     // it (its queue waits for an event that already passed); and it pauses and replays the media around
     // each seek. The media element seeks by itself at any time, and says so with 'seeked'.
     this.#seeking = true;
+    this.#seekTarget = fileSeconds;
     this.#startPending = false;
     media.currentTime = fileSeconds;
+    // A seek while playing that needs the network (or finds none) is waiting, not playing with a still clock.
+    if (this.#wantPlay && this.#reported === 'playing') {
+      clearTimeout(this.#waitWatch);
+      this.#waitWatch = setTimeout(() => {
+        if (this.#media === media && this.#seeking && media.seeking && this.#wantPlay) this.#report('waiting');
+      }, this.#platform.seekQuietMs);
+    }
   }
 
   position(): number {
@@ -273,6 +294,7 @@ export class HowlerEngine implements MediaEngine {
   /** Takes in what the element started on the click went through before this engine listened to it. */
   #catchUp(media: HTMLMediaElement, { reported }: StartedMedia): void {
     this.#reported = reported;
+    if (reported === 'waiting') this.#watchWait();
     if (media.error) return this.#onError();
     if (media.readyState >= HAVE_METADATA) this.#onMetadata();
     if (media.readyState >= 3) this.#ready();
@@ -281,6 +303,7 @@ export class HowlerEngine implements MediaEngine {
   #close(): void {
     clearTimeout(this.#errorWatch);
     clearTimeout(this.#stallWatch);
+    clearTimeout(this.#waitWatch);
     this.#seeking = false;
     const media = this.#media;
     const howl = this.#howl;
@@ -353,9 +376,31 @@ export class HowlerEngine implements MediaEngine {
     }, this.#platform.stallWatchMs);
   }
 
+  /**
+   * No endless wait: while the listener waits to hear something, a media that receives nothing and does not
+   * move for the deadline has lost its connection, whatever the engine makes of it (WebKitGTK waits forever).
+   * A slow network that still delivers keeps it waiting. The timer runs only while waiting.
+   */
+  #watchWait(): void {
+    clearTimeout(this.#waitWatch);
+    const media = this.#media;
+    if (!media) return;
+    this.#lastData = performance.now();
+    const deadline = this.#platform.waitDeadlineMs;
+    const check = () => {
+      if (this.#disposed || this.#media !== media || this.#reported !== 'waiting' || !this.#wantPlay) return;
+      const quiet = performance.now() - this.#lastData;
+      if (quiet < deadline) this.#waitWatch = setTimeout(check, deadline - quiet);
+      else void this.#sourceFailed(media, MEDIA_ERR_NETWORK);
+    };
+    this.#waitWatch = setTimeout(check, deadline);
+  }
+
   #report(next: Reported): void {
     if (next === this.#reported) return;
     this.#reported = next;
+    clearTimeout(this.#waitWatch);
+    if (next === 'waiting') this.#watchWait();
     if (next === 'waiting') this.#listener.waiting();
     else if (next === 'playing') this.#listener.playing();
     else if (next === 'paused') this.#listener.paused();
@@ -374,6 +419,8 @@ export class HowlerEngine implements MediaEngine {
       this.#noteDuration();
       this.#ready();
     }],
+    // Data arrives: a slow network is no lost one.
+    ['progress', (event) => this.#current(event) && (this.#lastData = performance.now())],
     ['waiting', (event) => {
       if (this.#current(event) && this.#wantPlay && !this.#media!.paused) this.#report('waiting');
     }],
@@ -403,9 +450,13 @@ export class HowlerEngine implements MediaEngine {
       this.#goToStart();
       if (!this.#seeking || media!.seeking) return;
       this.#seeking = false;
-      this.#startedAt = media!.currentTime;
+      const landed = media!.currentTime;
+      this.#startedAt = landed;
       if (this.#wantPlay) this.#watchStart(media!, 3);
-      this.#listener.seeked(media!.currentTime);
+      // Chromium goes back to 0 and Firefox to the end of what it has, where the server cannot send a range.
+      const target = this.#seekTarget;
+      if (Math.abs(landed - target) > 1 && !(target > this.#duration - 1)) this.#listener.seekRefused(target, landed);
+      this.#listener.seeked(landed);
     }],
     // Firefox says 'ended' after a seek to the end while paused, where the others say nothing: the track
     // ends when it plays to its end, not when the listener skips there.

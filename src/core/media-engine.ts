@@ -27,6 +27,11 @@ export interface EngineListener {
   paused(): void;
   /** A seek finished: the media is at `fileSeconds`. */
   seeked(fileSeconds: number): void;
+  /**
+   * A seek to `targetSeconds` ended at `landedSeconds` instead (reported just before that `seeked`): the server
+   * sends the file only from its start (no range requests), so the media cannot go past what it has loaded.
+   */
+  seekRefused(targetSeconds: number, landedSeconds: number): void;
   /** The file played to its end. */
   ended(): void;
   /** The browser refused to start without a gesture from the listener. */

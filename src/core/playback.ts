@@ -11,7 +11,7 @@ import { readManifest, requestManifest, readTrack, type ManifestProblem, type Ma
 import type { EngineFactory, EngineListener, MediaEngine } from './media-engine.js';
 import { MAX_RATE, MIN_RATE } from './rates.js';
 import { ErrorCode, initialState, ListName, Status, Store, type PlayerError, type PlayerState, type ReadonlyStore } from './state.js';
-import type { TimeRange } from './time.js';
+import { formatTime, type TimeRange } from './time.js';
 import { clipTrack, segmentDuration, segmentStart, type Track } from './track.js';
 import { safeUrl } from './url.js';
 
@@ -443,6 +443,15 @@ export class Playback {
         this.#watchEnd();
         if (this.#silentSeek) this.#silentSeek = false;
         else this.#emit('seeked', { currentTime });
+      }),
+      seekRefused: current((target: number, landed: number) => {
+        const start = segmentStart(this.track!);
+        const [wanted, instead] = [target, landed].map((seconds) => formatTime(this.#clamp(seconds - start)));
+        this.warn({
+          code: ErrorCode.network,
+          message: `Could not jump to ${wanted}: the server that hosts this audio sends it only from the start (it does not support range requests), so it plays from ${instead} instead.`,
+          index: this.state.index,
+        });
       }),
       ended: current(() => this.#finish()),
       blocked: current(() => {

@@ -22,6 +22,7 @@ function setUp({ loaded = false } = {}) {
     playing: () => reports.push('playing'),
     paused: () => reports.push('paused'),
     seeked: (seconds) => reports.push(`seeked ${seconds}`),
+    seekRefused: (target, landed) => reports.push(`seek refused ${target} ${landed}`),
     ended: () => reports.push('ended'),
     blocked: () => reports.push('blocked'),
     fail: (code, message) => reports.push(`fail ${code}: ${message}`),

@@ -12,7 +12,14 @@ import { FakeMedia, settle } from '../support/fake-media.js';
 
 type Report = string;
 
-function setUp({ sources = [{ src: 'https://cdn.example/a.mp3' }], options = {}, errorWatchMs = 30, stallWatchMs = 30 }: { sources?: AudioSource[]; options?: Partial<EngineOptions>; errorWatchMs?: number; stallWatchMs?: number } = {}) {
+interface Watches {
+  errorWatchMs?: number;
+  stallWatchMs?: number;
+  waitDeadlineMs?: number;
+  seekQuietMs?: number;
+}
+
+function setUp({ sources = [{ src: 'https://cdn.example/a.mp3' }], options = {}, errorWatchMs = 30, stallWatchMs = 30, waitDeadlineMs = 60_000, seekQuietMs = 30 }: { sources?: AudioSource[]; options?: Partial<EngineOptions> } & Watches = {}) {
   const reports: Report[] = [];
   const media: FakeMedia[] = [];
   const listener: EngineListener = {
@@ -22,6 +29,7 @@ function setUp({ sources = [{ src: 'https://cdn.example/a.mp3' }], options = {},
     playing: () => reports.push('playing'),
     paused: () => reports.push('paused'),
     seeked: (seconds) => reports.push(`seeked ${seconds}`),
+    seekRefused: (target, landed) => reports.push(`seek refused ${target} ${landed}`),
     ended: () => reports.push('ended'),
     blocked: () => reports.push('blocked'),
     fail: (code, message) => reports.push(`fail ${code}: ${message}`),
@@ -34,6 +42,8 @@ function setUp({ sources = [{ src: 'https://cdn.example/a.mp3' }], options = {},
     },
     errorWatchMs,
     stallWatchMs,
+    waitDeadlineMs,
+    seekQuietMs,
   });
   return { engine, reports, media, last: () => media.at(-1)! };
 }
@@ -303,6 +313,38 @@ describe('HowlerEngine: howler on a media element, fixed where it goes wrong', (
     expect(plays(next), 'the listener wanted sound, so the next source plays').to.equal(1);
     expect(next.defaultStart).to.equal(2);
     expect(media.paused).to.equal(true);
+  });
+
+  it('no endless wait: a seek while playing that gets no data shows waiting, and ends as a lost connection at the deadline', async () => {
+    // WebKitGTK waits on a dead connection forever, and a playing media says nothing while it seeks.
+    setup = setUp({ sources: [{ src: 'http://127.0.0.1:9/a.mp3' }], waitDeadlineMs: 200, seekQuietMs: 20 });
+    const media = await playing(setup, 360);
+    setup.engine.seek(200);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(setup.reports.at(-1), 'the listener sees it wait').to.equal('waiting');
+    // Data still arrives at 150 ms: a slow network, not a lost one, so no failure at 200 ms.
+    await new Promise((resolve) => setTimeout(resolve, 90));
+    media.fire('progress');
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(setup.reports.filter((r) => r.startsWith('fail'))).to.deep.equal([]);
+    const deadline = performance.now() + 4000;
+    while (!setup.reports.some((r) => r.startsWith('fail')) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(setup.reports.at(-1)).to.match(/^fail network: .*connection was lost/);
+    expect(media.paused).to.equal(true);
+  });
+
+  it('a seek that lands elsewhere (a server without range requests) is reported, with where it landed', async () => {
+    setup = setUp();
+    const media = await playing(setup, 360);
+    setup.engine.seek(120);
+    media.finishSeek(4, 0);
+    expect(setup.reports.slice(-2)).to.deep.equal(['seek refused 120 0', 'seeked 0']);
+    // A seek that gets there says nothing more; nor does one to the very end.
+    setup.engine.seek(30);
+    media.finishSeek(4);
+    setup.engine.seek(360);
+    media.finishSeek(4, 359.5);
+    expect(setup.reports.slice(-2)).to.deep.equal(['seeked 30', 'seeked 359.5']);
   });
 
   it('sets rate, volume and mute on the media at once, also before it has loaded', () => {

@@ -129,8 +129,10 @@ export class FakeMedia extends EventTarget {
     this.fire('timeupdate');
   }
 
-  /** A seek finished; `readyState` is where the engine leaves it (WebKitGTK: 2 when paused). */
-  finishSeek(readyState: 1 | 2 | 3 | 4 = 4): void {
+  /** A seek finished; `readyState` is where the engine leaves it (WebKitGTK: 2 when paused), at `landAt` if given. */
+  finishSeek(readyState: 1 | 2 | 3 | 4 = 4, landAt?: number): void {
+    // A server without range support: the engine lands elsewhere (Chromium at 0, Firefox where its data ends).
+    if (landAt !== undefined) this.#position = landAt;
     this.seeking = false;
     this.readyState = readyState;
     this.fire('seeked');

@@ -22,6 +22,9 @@
 //   /fault/slow/<ms>/<path>                waits <ms> (at most 60000) and then serves like /media
 //   /fault/rate/<bytes per s>/<path>       serves like /media (ranges too), but no faster than that: a slow
 //                                          network, so that a far seek has to ask for a new range
+//   /fault/norange/<bytes per s>/<path>    a server without range support, no faster than that: no
+//                                          Accept-Ranges, and every request, Range or not, gets 200 and the
+//                                          whole file from its first byte
 //   /fault/type/<mime>/<path>              serves like /media but with Content-Type <mime> (URL-encoded,
 //                                          e.g. text%2Fhtml)
 //   /fault/corrupt/<path>[?from=<0..1>]    serves like /media but every byte from that fraction of the file
@@ -150,10 +153,11 @@ export function parseMediaPath(pathname) {
       if (!Number.isFinite(ms) || ms < 0) return { fault: 'bad', file: '' };
       return { fault: 'slow', ms: Math.min(ms, MAX_SLOW_MS), file: decodeSegments(parts.join('/')).join('/') };
     }
-    case 'rate': {
+    case 'rate':
+    case 'norange': {
       const bps = Number(parts.shift());
       if (!Number.isFinite(bps) || bps < 1000) return { fault: 'bad', file: '' };
-      return { fault: 'rate', bps, file: decodeSegments(parts.join('/')).join('/') };
+      return { fault: kind, bps, file: decodeSegments(parts.join('/')).join('/') };
     }
     case 'type': {
       const mime = decodeURIComponent(parts.shift() ?? '');
@@ -286,7 +290,8 @@ export function mediaServer(options = {}) {
       headers['Content-Disposition'] = `attachment; filename="${download.replace(/["\\\r\n]/g, '_')}"`;
     }
 
-    const range = parseRange(req.headers.range, size);
+    if (route.fault === 'norange') delete headers['Accept-Ranges'];
+    const range = route.fault === 'norange' ? null : parseRange(req.headers.range, size);
     if (range === 'unsatisfiable') {
       record.status = 416;
       return send(res, 416, { ...headers, 'Content-Range': `bytes */${size}`, 'Content-Length': 0 }, '');
@@ -347,7 +352,7 @@ export function mediaServer(options = {}) {
       ? Math.floor(size * Math.min(1, Math.max(0, Number(url.searchParams.get('from') ?? 0) || 0)))
       : Infinity;
     // rate: a tenth of a second's worth of bytes at a time, then a pause.
-    const paced = route.fault === 'rate' ? route.bps : 0;
+    const paced = route.fault === 'rate' || route.fault === 'norange' ? route.bps : 0;
     const stream = createReadStream(file, { start, end, ...(paced ? { highWaterMark: Math.max(1, Math.floor(paced / 10)) } : {}) });
     let offset = start;
     stream.on('data', chunk => {
