@@ -7,30 +7,19 @@
  *   vite (serve)               the demo story page
  */
 import { fileURLToPath } from 'node:url';
-import { minifyHTMLLiterals } from 'minify-literals';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
+import { collapseTemplates } from './scripts/collapse-templates.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // The core of howler: the full entry adds a spatial-audio plugin that a story player never uses.
 const howlerCore = { find: /^howler$/, replacement: here('node_modules/howler/dist/howler.core.min.js') };
 
-// Lit's html`` and css`` templates keep their indentation in the output; minifying them is pure weight.
-const minifyTemplates: Plugin = {
-  name: 'earshot-minify-templates',
-  async transform(code, id) {
-    if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css|svg)`/.test(code)) return null;
-    // keepClosingSlash: in svg`` templates `<path/>` must stay self-closed, or the next shape nests inside it.
-    const result = await minifyHTMLLiterals(code, { fileName: id, html: { keepClosingSlash: true } });
-    return result ? { code: result.code, map: result.map } : null;
-  },
-};
-
 export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'bundle') {
     return {
       define: { __EARSHOT_EMBED_PAGE__: JSON.stringify('embed.html') },
-      plugins: [minifyTemplates],
+      plugins: [collapseTemplates()],
       resolve: { alias: [howlerCore] },
       build: {
         outDir: 'dist',
@@ -80,7 +69,7 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'embed') {
     return {
       define: { __EARSHOT_EMBED_PAGE__: JSON.stringify('../embed.html') },
-      plugins: [minifyTemplates],
+      plugins: [collapseTemplates()],
       root: here('src/embed'),
       base: './',
       resolve: { alias: [howlerCore] },

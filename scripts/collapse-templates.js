@@ -1,0 +1,49 @@
+// A Vite plugin for the built outputs: Lit's html``, svg`` and css`` templates keep the indentation of the
+// source, which is pure weight. It takes the template literals from the bundler's own parse of each module,
+// minifies the CSS of css`` templates with Lightning CSS (Vite's CSS minifier), and in html`` and svg``
+// turns each run of whitespace that holds a line break into one space: the same text to an HTML parser,
+// which collapses whitespace anyway (no template here has <pre> or white-space: pre). Nothing else is touched.
+import { transform } from 'lightningcss';
+
+const TAGS = new Set(['html', 'svg', 'css']);
+
+/** Every node of an ESTree tree, depth first. */
+function* nodes(node) {
+  if (!node || typeof node.type !== 'string') return;
+  yield node;
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) for (const child of value) yield* nodes(child);
+    else if (value && typeof value === 'object') yield* nodes(value);
+  }
+}
+
+const collapse = (text) => text.replace(/[ \t]*[\r\n]\s*/g, ' ');
+
+function minifyCss(text, filename) {
+  const { code } = transform({ filename, code: Buffer.from(text), minify: true });
+  return code.toString();
+}
+
+export function collapseTemplates() {
+  return {
+    name: 'earshot-collapse-templates',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css|svg)`/.test(code)) return null;
+      const edits = [];
+      for (const node of nodes(this.parse(code))) {
+        if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier' || !TAGS.has(node.tag.name)) continue;
+        const { quasis } = node.quasi;
+        for (const quasi of quasis) {
+          const raw = code.slice(quasi.start, quasi.end);
+          // The parse's offsets must name exactly the template's text; anything else is left as it is.
+          if (raw !== quasi.value.raw) this.error(`${id}: template offsets do not match its text`);
+          const css = node.tag.name === 'css' && quasis.length === 1 && !raw.includes('\\');
+          edits.push([quasi.start, quasi.end, css ? minifyCss(raw, id) : collapse(raw)]);
+        }
+      }
+      let out = code;
+      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+      return { code: out, map: null };
+    },
+  };
+}
