@@ -122,5 +122,19 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: path.join(rootDir, 'tsconfig.json') }),
   ],
   middleware: [mediaServer({ rootDir })],
-  reporters: [defaultReporter(), summaryReporter()],
+  // Quiet when all is well: a file whose tests all passed shows no browser logs and no 404s (the fault tests
+  // ask for 404s on purpose); a failing one shows everything. Piped into a file, no progress bars.
+  reporters: [quietWhenPassing(defaultReporter({ reportTestProgress: Boolean(process.stdout.isTTY) })), summaryReporter()],
+  staticLogging: !process.stdout.isTTY,
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
 };
+
+function quietWhenPassing(reporter) {
+  return {
+    ...reporter,
+    reportTestFileResults(args) {
+      const sessionsForTestFile = args.sessionsForTestFile.map((session) => (session.passed ? { ...session, logs: [], request404s: [] } : session));
+      return reporter.reportTestFileResults({ ...args, sessionsForTestFile });
+    },
+  };
+}

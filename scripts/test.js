@@ -13,7 +13,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { engines, startServices } from './engines.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,7 +62,15 @@ const finish = async (code) => {
   process.exit(code);
 };
 
-const child = spawn(bin, ['--config', path.join(root, 'web-test-runner.config.js'), ...passThrough], { cwd: root, env, stdio: 'inherit' });
+// On a terminal wtr draws its progress bars; into a file or a CI log it writes lines, and the cursor codes it
+// still sends now and then are taken out, line by line.
+const terminal = Boolean(process.stdout.isTTY);
+const child = spawn(bin, ['--config', path.join(root, 'web-test-runner.config.js'), ...passThrough], { cwd: root, env, stdio: terminal ? 'inherit' : ['inherit', 'pipe', 'pipe'] });
+if (!terminal) {
+  for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+    createInterface({ input: from, crlfDelay: Infinity }).on('line', (line) => to.write(`${stripVTControlCharacters(line)}\n`));
+  }
+}
 const forward = (signal) => () => child.kill(signal);
 process.on('SIGINT', forward('SIGINT'));
 process.on('SIGTERM', forward('SIGTERM'));
@@ -69,4 +78,5 @@ child.on('error', (error) => {
   console.error(`could not start the test runner: ${error.message}`);
   void finish(1);
 });
-child.on('exit', (code, signal) => void finish(code ?? (signal ? 1 : 0)));
+// 'close': after its output has been written out too.
+child.on('close', (code, signal) => void finish(code ?? (signal ? 1 : 0)));
