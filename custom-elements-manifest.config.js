@@ -7,6 +7,14 @@ const ELEMENT_MODULE = 'src/elements/earshot-player.ts';
 const tagName = /TAG_NAME = '([a-z0-9-]+)'/.exec(readFileSync('src/define.ts', 'utf8'))[1];
 const indexSource = readFileSync('src/index.ts', 'utf8');
 
+/** Each event's `detail` type, as src/core/events.ts declares it (`play` → `{ index: number; currentTime: number }`). */
+function eventDetails() {
+  const body = /export interface PlayerEventMap \{([\s\S]*?)\n\}/.exec(readFileSync('src/core/events.ts', 'utf8'))?.[1] ?? '';
+  const details = new Map();
+  for (const [, name, type] of body.matchAll(/^\s*'?([\w-]+)'?: (.+);$/gm)) details.set(`earshot-${name}`, type);
+  return details;
+}
+
 /** Points the manifest at what the package ships (dist/lib) and leaves out what no page can reach. */
 const publishedShape = {
   name: 'earshot-published-shape',
@@ -23,7 +31,15 @@ const publishedShape = {
       // `#private` members and `_state` fields (Lit `state: true`, no attribute) are not API.
       declaration.members = declaration.members?.filter((member) => !/^[#_]/.test(member.name));
       declaration.attributes = declaration.attributes?.filter((attribute) => !/^_/.test(attribute.fieldName ?? attribute.name));
-      for (const event of declaration.events ?? []) event.type ??= { text: 'CustomEvent' };
+      // Each event typed with its detail; an event the map does not name stops the build.
+      const details = eventDetails();
+      for (const event of declaration.events ?? []) {
+        const detail = details.get(event.name);
+        if (!detail) throw new Error(`custom-elements.json: ${event.name} has no detail type in src/core/events.ts`);
+        event.type = { text: `CustomEvent<${detail}>` };
+      }
+      const fired = new Set((declaration.events ?? []).map((event) => event.name));
+      for (const name of details.keys()) if (!fired.has(name)) throw new Error(`custom-elements.json: ${name} is in src/core/events.ts but no @fires names it`);
     }
     element.path = 'dist/lib/index.js';
     element.exports = element.declarations.map(({ name }) => ({ kind: 'js', name, declaration: { name, module: element.path } }));
