@@ -5,6 +5,8 @@ import { buildEmbedSnippet } from './snippet.js';
 import { ListName, type PlayerState } from './state.js';
 import type { TimeRange } from './time.js';
 
+let warned = false;
+
 export interface EmbedCode {
   index: number;
   url: string;
@@ -15,6 +17,8 @@ export interface EmbedCode {
 export interface EmbedSettings {
   /** The embed page, absolute. */
   base: string;
+  /** No embed page was named: `base` is only `embed.html` beside the page, which an app rarely serves. */
+  guessedBase?: boolean;
   /** The manifest the player's own tracks came from, absolute. */
   manifest?: string;
   /** The part of track `rangeIndex` the player was told to play (its `t`). */
@@ -27,6 +31,12 @@ export interface EmbedSettings {
 
 /** The code for the current track, or the one `options.track` names; times in `options` count from its start. */
 export function buildEmbedCode(state: PlayerState, settings: EmbedSettings, options: EmbedOptions = {}): EmbedCode {
+  if (settings.guessedBase && !warned) {
+    warned = true;
+    console.warn(
+      `Earshot: no embed page is set, so Embed snippets point at ${settings.base}, on this site. Host the built dist/ folder (embed.html and assets/) and name its embed.html with the embed-base attribute or EarshotPlayer.defaultEmbedBase (README: "Use with Vite").`,
+    );
+  }
   const index = options.track !== undefined && state.queue[options.track] ? options.track : state.index;
   const track = state.queue[index];
   if (!track) return { index, url: settings.base, snippet: buildEmbedSnippet(settings.base, 'Audio') };

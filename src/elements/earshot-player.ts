@@ -296,7 +296,8 @@ export class EarshotPlayer extends LitElement {
   }
 
   #embedCode(options: EmbedOptions): EmbedCode {
-    const base = safeUrl(this.embedBase ?? EarshotPlayer.defaultEmbedBase ?? 'embed.html', documentBase()) ?? new URL('embed.html', documentBase()).href;
+    const named = this.embedBase ?? EarshotPlayer.defaultEmbedBase;
+    const base = safeUrl(named ?? 'embed.html', documentBase()) ?? new URL('embed.html', documentBase()).href;
     const manifest = this.manifest ? (safeUrl(this.manifest, documentBase()) ?? undefined) : undefined;
     const theme = this.theme && (THEMES as readonly string[]).includes(this.theme) ? (this.theme as Theme) : undefined;
     const build = EarshotPlayer.buildEmbedCode;
@@ -305,6 +306,7 @@ export class EarshotPlayer extends LitElement {
       this.#playback.state,
       {
         base,
+        ...(named ? {} : { guessedBase: true }),
         ...(manifest ? { manifest } : {}),
         ...(this.#range ? { range: this.#range, rangeIndex: this.initialTrack ?? 0 } : {}),
         ...(theme ? { theme } : {}),

@@ -156,6 +156,30 @@ describe('<earshot-player> Embed', () => {
     expect(box.value).to.contain('t=3%2C6');
   });
 
+  it('warns once in the console when no embed page is named (an app that bundled the npm package)', async () => {
+    const element = customElements.get('earshot-player') as unknown as typeof EarshotPlayer;
+    const before = element.defaultEmbedBase;
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      element.defaultEmbedBase = undefined;
+      const named = await mount(html`<earshot-player src=${MP3} track-title="Named" embed-base="https://news.example/earshot/embed.html"></earshot-player>`);
+      await open(named, 'Embed');
+      expect(warnings, 'embed-base named: no warning').to.deep.equal([]);
+      for (const title of ['First', 'Second']) {
+        const player = await mount(html`<earshot-player src=${MP3} track-title=${title}></earshot-player>`);
+        await open(player, 'Embed');
+        expect(player.embedUrl()).to.match(new RegExp(`^${location.origin}/.*embed\\.html\\?`));
+      }
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/^Earshot: no embed page is set, so Embed snippets point at http.*embed\.html, on this site\. .*embed-base.*defaultEmbedBase/);
+    } finally {
+      console.warn = warn;
+      element.defaultEmbedBase = before;
+    }
+  });
+
   it('copies the code with the Clipboard API', async () => {
     const player = await mount(html`<earshot-player src=${MP3} track-title="Copy me"></earshot-player>`);
     await open(player, 'Embed');
