@@ -35,15 +35,21 @@ export function serveSite({ mounts, port = 0, host = '127.0.0.1', headers = {}, 
     };
     tryMount(0);
   });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      const address = server.address();
-      resolve({
-        url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`,
-        port: address.port,
-        close: () => new Promise((done) => server.close(() => done())),
+  // A port in use (another demo, another dev server): the next free one, up to 20 on.
+  const listen = (at, triesLeft) =>
+    new Promise((resolve, reject) => {
+      server.once('error', (error) => {
+        if (error.code === 'EADDRINUSE' && at !== 0 && triesLeft > 0) resolve(listen(at + 1, triesLeft - 1));
+        else reject(error.code === 'EADDRINUSE' ? new Error(`ports ${port} to ${at} are all in use`) : error);
+      });
+      server.listen(at, host, () => {
+        const address = server.address();
+        resolve({
+          url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`,
+          port: address.port,
+          close: () => new Promise((done) => server.close(() => done())),
+        });
       });
     });
-  });
+  return listen(port, 20);
 }
