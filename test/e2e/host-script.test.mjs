@@ -287,6 +287,22 @@ function setUp() {
     await context.close();
   });
 
+  it('with a mistyped data-origins, fails closed and says why, and still offers window.EarshotHost', { timeout: 30_000 }, async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const logged = [];
+    page.on('console', (message) => message.type() === 'error' && logged.push(message.text()));
+    await page.goto(pageWith('mistyped.html', frameTag('ours', embedUrl(servers, { resize: '1' })), `data-origins="${servers.newsroom}/"`));
+    await frameStartingWith(page, servers.newsroom);
+    assert.equal(await page.evaluate(() => typeof window.host?.attach), 'function');
+    await sleep(800);
+    assert.deepEqual(await page.evaluate(() => window.host.players().length), 0, 'no frame driven');
+    assert.equal(await page.evaluate(() => document.getElementById('ours').getBoundingClientRect().height), 290, 'nor sized');
+    assert.equal(logged.length, 1, logged.join('\n'));
+    assert.match(logged[0], /is not an exact origin.*data-origins; no frame will be driven/);
+    await context.close();
+  });
+
   it('shares one host between the classic script and the npm module on one page', { timeout: 30_000 }, async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
