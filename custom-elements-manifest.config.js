@@ -1,11 +1,23 @@
 // dist/custom-elements.json from <earshot-player>'s JSDoc (@summary, @fires, @csspart, @cssproperty), for
 // editors, Storybook and docs tools; `npm run build` runs it. The analyzer brings its own TypeScript 5
 // (npm nests it under the analyzer): TypeScript 7 has no compiler API for it to use.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const ELEMENT_MODULE = 'src/elements/earshot-player.ts';
 const tagName = /TAG_NAME = '([a-z0-9-]+)'/.exec(readFileSync('src/define.ts', 'utf8'))[1];
 const indexSource = readFileSync('src/index.ts', 'utf8');
+
+/** The static `part="…"` names in src/ and the `--earshot-*` properties the styles read (not --earshot-progress, set by the player itself). */
+function usedPartsAndProperties() {
+  const names = new Set();
+  for (const file of readdirSync('src', { recursive: true })) {
+    if (!String(file).endsWith('.ts')) continue;
+    const source = readFileSync(`src/${file}`, 'utf8');
+    for (const [, parts] of source.matchAll(/\bpart="([^"$]*)"/g)) for (const part of parts.split(/\s+/)) if (part) names.add(part);
+    for (const [, property] of source.matchAll(/var\((--earshot-[a-z-]+)/g)) if (property !== '--earshot-progress') names.add(property);
+  }
+  return names;
+}
 
 /** Each event's `detail` type, as src/core/events.ts declares it (`play` → `{ index: number; currentTime: number }`). */
 function eventDetails() {
@@ -38,6 +50,9 @@ const publishedShape = {
         if (!detail) throw new Error(`custom-elements.json: ${event.name} has no detail type in src/core/events.ts`);
         event.type = { text: `CustomEvent<${detail}>` };
       }
+      // Every part the templates name and every custom property the styles read is documented.
+      const documented = new Set([...(declaration.cssParts ?? []), ...(declaration.cssProperties ?? [])].map(({ name }) => name));
+      for (const name of usedPartsAndProperties()) if (!documented.has(name)) throw new Error(`custom-elements.json: ${name} is used in src/ but has no @csspart or @cssproperty`);
       const fired = new Set((declaration.events ?? []).map((event) => event.name));
       for (const name of details.keys()) if (!fired.has(name)) throw new Error(`custom-elements.json: ${name} is in src/core/events.ts but no @fires names it`);
     }

@@ -55,27 +55,42 @@ type InlineProperty = keyof typeof INLINE_FIELDS;
  * @csspart player - The whole player box.
  * @csspart artwork - The track's image.
  * @csspart meta - Program, date and title.
- * @csspart title - The track's title.
+ * @csspart title - The track's title (a link when the track has one).
  * @csspart controls - The row of playback buttons.
  * @csspart button - Every button.
- * @csspart play-button - Play / Pause.
+ * @csspart play-button - Play / Pause, in the controls and in an open panel's top row.
+ * @csspart previous-button - Previous track.
+ * @csspart next-button - Next track.
+ * @csspart skip-back-button - Skip back 15 seconds.
+ * @csspart skip-forward-button - Skip forward 30 seconds.
+ * @csspart speed-button - Playback speed.
+ * @csspart mute-button - Mute / Unmute.
  * @csspart timeline - The Seek slider.
  * @csspart time - Elapsed and total time.
  * @csspart alert - The message shown when something went wrong.
+ * @csspart retry-button - Retry, in the alert.
  * @csspart actions - The row with Playlist, Download and Embed.
+ * @csspart playlist-button - The Playlist button.
+ * @csspart embed-button - The Embed button.
  * @csspart download - The Download link.
+ * @csspart download-progress - The progress and Cancel of a download from another origin.
  * @csspart panel - The open Playlist or Embed panel.
+ * @csspart track-button - Each track in the Playlist panel.
  * @csspart embed-code - The Embed code textbox.
+ * @csspart resume-button - "Resume at 12:05".
  *
- * @cssproperty [--earshot-accent=#0b5cad] - Main accent color (play button, timeline).
+ * @cssproperty [--earshot-accent=light-dark(#0b5cad, #7cb4ff)] - Main accent color (timeline, focus rings, current track).
  * @cssproperty [--earshot-play-color=var(--earshot-accent)] - Play button background.
- * @cssproperty [--earshot-background=#fff] - Player background (light theme).
- * @cssproperty [--earshot-color=#1a1a1a] - Text color (light theme).
- * @cssproperty [--earshot-muted-color=#5c5c5c] - Secondary text color.
- * @cssproperty [--earshot-border-color=#c9ced6] - Border color.
- * @cssproperty [--earshot-edge-color=#80868f] - The unplayed timeline and text box edges (3:1 against the background).
+ * @cssproperty [--earshot-on-play-color=light-dark(#fff, #0b1420)] - The icon on the Play button.
+ * @cssproperty [--earshot-background=light-dark(#fff, #16191d)] - Player background.
+ * @cssproperty [--earshot-surface=light-dark(#f1f3f6, #22272e)] - A button under the pointer, the artwork's placeholder, the Embed code box's background.
+ * @cssproperty [--earshot-color=light-dark(#1a1a1a, #f2f4f7)] - Text color.
+ * @cssproperty [--earshot-muted-color=light-dark(#595959, #b4bcc6)] - Secondary text color.
+ * @cssproperty [--earshot-danger-color=light-dark(#a4161a, #ff9a9a)] - The alert's text and edge.
+ * @cssproperty [--earshot-border-color=light-dark(#c9ced6, #3b424b)] - Border color.
+ * @cssproperty [--earshot-edge-color=light-dark(#80868f, #707883)] - The unplayed timeline and text box edges (3:1 against the background).
  * @cssproperty [--earshot-radius=12px] - Corner radius of the player.
- * @cssproperty [--earshot-font=system-ui, sans-serif] - Font family.
+ * @cssproperty [--earshot-font=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - Font family.
  */
 export class EarshotPlayer extends LitElement {
   static override styles = styles;
