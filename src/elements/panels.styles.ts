@@ -8,6 +8,14 @@ export const panelStyles = css`
     min-height: 96px;
   }
   /*
+   * Covering, an open panel has at least the room of a few tracks or the whole Embed code box: on a page the
+   * player has no set height and would otherwise squeeze it into the controls' 120 px. In a short frame it
+   * keeps to the frame (vh is the frame's height there).
+   */
+  :host(:not([layout='expanded'])) .has-panel .stage {
+    min-height: min(15em, calc(100vh - 5em));
+  }
+  /*
    * Panels cover the player above its action row: Play/Pause and the title in a row on top, the content
    * scrolling in the middle, the main action always in view at the bottom.
    */
