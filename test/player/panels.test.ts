@@ -35,6 +35,8 @@ describe('<earshot-player> Playlist', () => {
     const player = await story();
     expect(control(player, 'Playlist').getAttribute('aria-expanded')).to.equal('false');
     await open(player, 'Playlist');
+    // Focus lands on the panel's main action, which stays in view however long the list.
+    await waitFor(() => player.shadowRoot!.activeElement === control(player, 'Add to my playlist'), 'focus on Add to my playlist');
     const buttons = ['Part one', 'Part two', 'Part three'].map((title) => control(player, title));
     expect(buttons.map((b) => b.getAttribute('aria-current'))).to.deep.equal(['true', 'false', 'false']);
     await expect(player).shadowDom.to.be.accessible();
