@@ -2,7 +2,10 @@
 // against a bare <audio controls> in the same run, and whether that meets the budgets. Exits 1 when a budget
 // is missed. Builds nothing: run `npm run build` first.
 //
-//   node scripts/bench.js [--runs N] [--json]
+//   node scripts/bench.js [--runs N] [--json] [--no-write]
+//
+// The README's figures and docs/performance.md are written from each run (scripts/bench/publish.js): no
+// number there is typed by hand.
 //
 // 1. Weight (scripts/bench/weights.js): brotli of what each output loads first, from Vite's build
 //    manifests; what loads later is listed chunk by chunk.
@@ -21,6 +24,7 @@ import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { BUDGETS } from './bench/budgets.js';
 import { clickToSound, HOVER_MS, loadUsable, measureIdle, measureMany, nativeClickProblem, pageUrls, summary, withPage } from './bench/measure.js';
 import { AUDIO, writePages } from './bench/pages.js';
+import { publishResults } from './bench/publish.js';
 import { printReport } from './bench/report.js';
 import { firstLoads, floor } from './bench/weights.js';
 import { chromeFlags, findChrome } from './find-chrome.js';
@@ -35,9 +39,9 @@ const fixtures = path.join(root, 'test', 'fixtures');
 const SLOW_NETWORK = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const TOTAL_TIMEOUT = 600_000;
 
-const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '7' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '7' }, json: { type: 'boolean', default: false }, 'no-write': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
 if (options.help) {
-  console.log('Usage: node scripts/bench.js [--runs N] [--json]   (run `npm run build` first)');
+  console.log('Usage: node scripts/bench.js [--runs N] [--json] [--no-write]   (run `npm run build` first; writes docs/performance.md and the README\'s figures unless --no-write)');
   process.exit(0);
 }
 const runs = Number(options.runs);
@@ -181,6 +185,7 @@ async function main() {
     };
     if (options.json) console.log(JSON.stringify(result, null, 2));
     else printReport(result);
+    if (!options['no-write']) publishResults(root, result);
     return result.verdicts.every((v) => v.pass);
   } finally {
     clearTimeout(timer);

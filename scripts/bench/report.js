@@ -30,7 +30,8 @@ function clickTable(title, c) {
   ]);
 }
 
-export function printReport(result) {
+/** The whole report as text (printed by `npm run bench`, and kept in docs/performance.md). */
+export function reportText(result) {
   const { sizes, floor, measured, runs } = result;
   const out = [];
   out.push(`Earshot bench: Chromium ${measured.chromium}, N = ${runs} runs (median [min–max]), node ${process.version}, ${result.cpus} CPUs, load average ${result.loadAverage}`);
@@ -103,5 +104,40 @@ export function printReport(result) {
   const missed = result.verdicts.filter((v) => !v.pass).length;
   out.push(missed ? `${missed} budget(s) missed.` : 'Every budget holds.');
   out.push(`Finished in ${(result.elapsedMs / 1000).toFixed(1)} s.`);
-  console.log(out.join('\n'));
+  return out.join('\n');
+}
+
+export const printReport = (result) => console.log(reportText(result));
+
+/** The few figures the README quotes, as a Markdown table, each with its budget. */
+export function summaryTable(result) {
+  const { measured } = result;
+  const row = (what, value, budget, pass) => `| ${what} | ${value} | ${budget} | ${pass === undefined ? '' : pass ? 'holds' : 'missed'} |`;
+  const find = (what) => result.verdicts.find((v) => v.what === what);
+  const bytes = (what) => {
+    const v = find(what);
+    return row(what, `${v.value} B (${kib(v.value)})`, kib(v.budget), v.pass);
+  };
+  const versus = (what) => {
+    const v = find(what);
+    return row(what, times(v.value), `${v.budget}×`, v.pass);
+  };
+  const lines = [
+    '| measured | value | budget | |',
+    '| --- | --- | --- | --- |',
+    bytes('embed page, first load'),
+    bytes('earshot-player.js, first load'),
+    bytes('earshot-host.js'),
+    versus('usable: earshot-player.js page vs bare'),
+    versus('usable: embed page vs bare'),
+  ];
+  for (const v of result.verdicts.filter((v) => v.what.startsWith('click to sound'))) lines.push(versus(v.what));
+  const net = measured.network;
+  for (const set of measured.sets) {
+    const c = measured.throttled[set.name];
+    lines.push(row(`click to sound, speech.mp3, ${(net.downloadThroughput * 8) / 1048576} Mbps and ${net.latency} ms RTT, ${set.label}: embed vs bare`, times(ratio(c.embed.sound.median, c.bare.sound.median)), '', undefined));
+  }
+  const idle = measured.idle.earshot.total + measured.idle.embed.total;
+  lines.push(row('timers and animation frames while idle (2 s)', String(idle), '0', idle === 0));
+  return lines.join('\n');
 }
