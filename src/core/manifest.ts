@@ -151,6 +151,16 @@ export function readTrack(
 }
 
 /**
+ * Checks a URL that belongs to the track at `position` but that readTrack does not read (a feed's transcript
+ * or chapters), with the same refusal in the same words.
+ */
+export function readTrackUrl(name: string, value: unknown, base: string, position = 0): { url?: string; problems: ManifestProblem[] } {
+  const reader = new TrackReader(base, position, `Track ${position + 1}`);
+  const url = reader.url(name, value);
+  return url === undefined ? { problems: reader.problems } : { url, problems: reader.problems };
+}
+
+/**
  * Validates a manifest: `{title?, tracks}`, a bare array of tracks or a bare track.
  * Tracks that cannot play are dropped with a problem each; no playable track at all is a failure.
  */
@@ -189,9 +199,20 @@ export function readManifest(data: unknown, base: string): ManifestResult {
  * `signal` (a newer load) aborts, and which the reader aborts at its deadline or size limit.
  */
 export function requestManifest(url: string, signal?: AbortSignal): { pending: Promise<Response>; request: AbortController } {
+  return startRequest(url, 'application/json', signal);
+}
+
+/** Asks for the podcast feed at `url` as requestManifest asks for a manifest; manifest-loader.ts reads it too. */
+export function requestFeed(url: string, signal?: AbortSignal): { pending: Promise<Response>; request: AbortController } {
+  // Still a CORS-safelisted Accept (under 128 bytes, no unsafe characters): no preflight, which most feed
+  // hosts would not answer.
+  return startRequest(url, 'application/rss+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1', signal);
+}
+
+function startRequest(url: string, accept: string, signal?: AbortSignal): { pending: Promise<Response>; request: AbortController } {
   const request = new AbortController();
   signal?.addEventListener('abort', () => request.abort());
-  const pending = fetch(url, { signal: request.signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
+  const pending = fetch(url, { signal: request.signal, credentials: 'same-origin', headers: { accept } });
   pending.catch(() => {}); // (its failure is the reader's to tell)
   return { pending, request };
 }
