@@ -42,6 +42,8 @@ export class DeferredEngine implements MediaEngine {
   readonly #options: EngineOptions;
   readonly #platform: DeferredPlatform;
   #engine: MediaEngine | null = null;
+  /** Seeks asked for so far: a seek noted before the real engine is confirmed unless a newer one came. */
+  #seeks = 0;
   #requested = false;
   #wantPlay = false;
   #prepare = false;
@@ -83,13 +85,16 @@ export class DeferredEngine implements MediaEngine {
   }
 
   seek(fileSeconds: number): void {
+    const seek = ++this.#seeks;
     if (this.#engine) return this.#engine.seek(fileSeconds);
     this.#options.start = fileSeconds;
     // (Before its metadata, this is where the started element begins: HTML's default start position.)
     if (this.#started) this.#started.media.currentTime = fileSeconds;
-    // No media to wait for: the seek is done once it is noted, reported as a media reports it, later.
+    // No media to wait for: the seek is done once it is noted, reported as a media reports it, later. Also
+    // when play() made the real engine meanwhile (howler already here): it started from this position. Only
+    // a newer seek, which reports itself, replaces it.
     queueMicrotask(() => {
-      if (!this.#disposed && !this.#engine) this.#listener.seeked(fileSeconds);
+      if (!this.#disposed && seek === this.#seeks) this.#listener.seeked(fileSeconds);
     });
   }
 

@@ -167,6 +167,25 @@ describe('DeferredEngine: Play before howler has arrived', () => {
     setup.engine.unload();
   });
 
+  it('confirms a seek made just before Play when howler is already here, and only the newest of two', async () => {
+    // seek() then play() in one go (a quote in the article, a host page): the real engine starts from there.
+    const setup = setUp({ loaded: true });
+    setup.engine.seek(5);
+    setup.engine.play();
+    await settle();
+    expect(setup.reports).to.deep.equal(['waiting', 'seeked 5']);
+    expect(setup.media[0]!.defaultStart).to.equal(5);
+    setup.engine.unload();
+
+    const again = setUp({ loaded: true });
+    again.engine.seek(5);
+    again.engine.play();
+    again.engine.seek(9);
+    await settle();
+    expect(again.reports.filter((r) => r.startsWith('seeked')), 'the seek of 5 was overtaken: only the engine\'s own 9').to.deep.equal(['seeked 9']);
+    again.engine.unload();
+  });
+
   it('lets go of the started element when it is unloaded before howler arrives', async () => {
     const setup = setUp();
     setup.engine.play();
