@@ -7,9 +7,12 @@ import { EarshotHost } from './earshot-host.js';
 
 // An own property of the window: elements with id or name "EarshotHost" (which the window also exposes) cannot hide it.
 Object.defineProperty(window, 'EarshotHost', { value: EarshotHost, enumerable: true, configurable: true });
-const origins = document.currentScript?.dataset.origins?.trim();
+const script = document.currentScript;
+if (!script) console.warn('earshot-host: this file is a classic script; as a module it cannot read data-origins (use earshot-player/host and allowOrigins()).');
+// Present but empty (a template variable that came out empty) allows nothing rather than everything.
+const origins = script?.dataset.origins;
 try {
-  if (origins) EarshotHost.allowOrigins(origins.split(/\s+/));
+  if (origins !== undefined) EarshotHost.allowOrigins(origins.trim() ? origins.trim().split(/\s+/) : []);
 } catch (error) {
   // A mistyped list fails closed: no frame is driven until the page calls allowOrigins() with exact origins.
   EarshotHost.allowOrigins([]);

@@ -102,10 +102,13 @@ function createHost(): EarshotHostApi {
     const answers = new Map<string, Handler>();
     let queue: Record<string, unknown>[] | null = [];
     // The origin the player answered from (a redirect may have moved it from its src's): commands go only there.
+    // A sandboxed frame has an opaque origin, "null", which postMessage takes no target for: its own window
+    // is then reached with "*" (it is that window's contentWindow; commands carry nothing secret).
     let origin = '';
+    let target = '';
     let ready!: () => void;
 
-    const post = (message: Record<string, unknown>, target = origin) => iframe.contentWindow?.postMessage(encodeMessage(message), target);
+    const post = (message: Record<string, unknown>, to = target) => iframe.contentWindow?.postMessage(encodeMessage(message), to);
     const send = (method: string, value?: unknown, listener = id) => {
       const message = { method, value, listener };
       if (queue) queue.push(message);
@@ -151,6 +154,7 @@ function createHost(): EarshotHostApi {
         if (event === 'ready') {
           // The frame's own window says where it lives now; a (re)loaded player knows no listeners: tell it again.
           origin = from;
+          target = from === 'null' ? '*' : from;
           const waiting = queue ?? [];
           queue = null;
           for (const name of new Set(['resize', ...handlers.keys()])) if (name !== 'ready') post({ method: 'addEventListener', value: name, listener: id });
@@ -207,7 +211,8 @@ function createHost(): EarshotHostApi {
   return { attach, players, allowOrigins };
 }
 
-// Stored under a symbol: an element named EarshotHost (or anything else on the page) cannot reach it.
+// Stored under a symbol: an element named EarshotHost cannot hide it, and every copy of this code on the page
+// (the classic script, a bundled module) finds the first one's. (Symbol.for is global: the first copy wins.)
 const KEY = Symbol.for('earshot-host');
 type Shared = Window & { [KEY]?: EarshotHostApi };
 export const EarshotHost: EarshotHostApi = ((window as Shared)[KEY] ??= createHost());
