@@ -62,6 +62,16 @@ const browser: MediaPlatform = { createMedia: () => new Audio(), errorWatchMs: 1
 const NETWORK_EMPTY = 0;
 const HAVE_NOTHING = 0;
 const HAVE_METADATA = 1;
+const NETWORK_IDLE = 1;
+
+/** `seconds` lies in one of `ranges` (a media's seekable or buffered; absent on a fake: none). */
+function within(ranges: TimeRanges | undefined, seconds: number): boolean {
+  for (let i = 0; i < (ranges?.length ?? 0); i++) if (seconds >= ranges!.start(i) && seconds <= ranges!.end(i)) return true;
+  return false;
+}
+
+/** The media has stopped loading with data where it stands: whatever holds it, it is not the network. */
+const holds = (media: HTMLMediaElement) => media.networkState === NETWORK_IDLE && within(media.buffered, media.currentTime + 0.5);
 const MEDIA_ERR_NETWORK = 2;
 /** How far the position must move after a media error while playing for the error to be no failure. */
 const STILL_PLAYING = 0.25;
@@ -118,7 +128,7 @@ export class HowlerEngine implements MediaEngine {
   #stallWatch: ReturnType<typeof setTimeout> | undefined;
   /** While the listener waits: the deadline for data (or, just after a seek while playing, when to say it waits). */
   #waitWatch: ReturnType<typeof setTimeout> | undefined;
-  /** When the media last received data or moved (performance.now()). */
+  /** When the media last received data (performance.now()); once it moves it reports playing, which ends the wait. */
   #lastData = 0;
   /** Telling howler that the media can play (see #start): that event is not the media's. */
   #telling = false;
@@ -390,7 +400,8 @@ export class HowlerEngine implements MediaEngine {
     const check = () => {
       if (this.#disposed || this.#media !== media || this.#reported !== 'waiting' || !this.#wantPlay) return;
       const quiet = performance.now() - this.#lastData;
-      if (quiet < deadline) this.#waitWatch = setTimeout(check, deadline - quiet);
+      // A file that has all it needs where it stands (a stalled start, not a dead connection) waits on.
+      if (quiet < deadline || holds(media)) this.#waitWatch = setTimeout(check, quiet < deadline ? deadline - quiet : deadline);
       else void this.#sourceFailed(media, MEDIA_ERR_NETWORK);
     };
     this.#waitWatch = setTimeout(check, deadline);
@@ -455,7 +466,7 @@ export class HowlerEngine implements MediaEngine {
       if (this.#wantPlay) this.#watchStart(media!, 3);
       // Chromium goes back to 0 and Firefox to the end of what it has, where the server cannot send a range.
       const target = this.#seekTarget;
-      if (Math.abs(landed - target) > 1 && !(target > this.#duration - 1)) this.#listener.seekRefused(target, landed);
+      if (Math.abs(landed - target) > 1 && target < this.#duration - 1 && !within(media!.seekable, target)) this.#listener.seekRefused(target, landed);
       this.#listener.seeked(landed);
     }],
     // Firefox says 'ended' after a seek to the end while paused, where the others say nothing: the track
