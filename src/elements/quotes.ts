@@ -22,6 +22,7 @@ const END_TOLERANCE = 0.05;
 const LAST_TICK_MS = 400;
 /** A seek that lands this close to the quote's start (seconds) is the quote's own, not the listener's. */
 const OWN_SEEK = 0.5;
+const INTERACTIVE = 'a[href], button, input, select, textarea, [tabindex], [contenteditable], [role="button"], [role="link"]';
 
 interface Part {
   start: number;
@@ -97,6 +98,14 @@ function update(quote: Element): void {
   const role = quote.getAttribute('role');
   // A link or a button (by its role) stays one; anything else becomes a button, named by its own text.
   const keepRole = role === 'link' || role === 'button';
+  // A button's content is presentational: links or controls inside it would vanish for a screen reader.
+  if (!keepRole && quote.querySelector(INTERACTIVE)) {
+    if (!warned.has(quote)) {
+      warned.set(quote, 'nested');
+      console.warn(`Earshot: the quote "${excerpt(quote)}" holds a link or a control, so it cannot be a button itself: put data-earshot-seek on an element around its words alone.`);
+    }
+    return;
+  }
   const tabindex = !quote.hasAttribute('tabindex');
   if (!keepRole) quote.setAttribute('role', 'button');
   if (tabindex) quote.setAttribute('tabindex', '0');
@@ -219,9 +228,9 @@ class Listening {
       return this.stop();
     }
     player.seek(start);
-    // A player that has not played yet notes a seek a microtask later; a play() before that leaves it `seeking`
-    // for good. Still inside the reader's click or key press (when the tracks were there): browsers want play()
-    // there. (Playing first and seeking while it starts stalls WebKitGTK now and then.)
+    // The seek first, then play() a microtask later, still inside the reader's click or key press (when the
+    // tracks were there): browsers want play() there. (Playing first and seeking while it starts stalls
+    // WebKitGTK now and then.)
     await null;
     if (this.#stopped) return;
     try {
@@ -251,6 +260,8 @@ class Listening {
 
   #checkEnd(currentTime: number): void {
     clearTimeout(this.#timer);
+    // Somewhere else than the quote's part (the listener moved the timeline before the sound came): not ours to stop.
+    if (currentTime < this.#part.start - OWN_SEEK || currentTime > this.#part.end! + OWN_SEEK) return this.stop();
     const left = this.#part.end! - currentTime;
     if (left <= END_TOLERANCE) {
       this.stop();

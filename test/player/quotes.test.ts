@@ -205,5 +205,13 @@ describe('quotes that play', () => {
     expect(ours()[1]).to.contain('data-earshot-for="nobody"');
     expect(target.status).to.equal('idle');
     expect(target.currentTime).to.equal(0);
+
+    // A quote that holds a link stays what it is (a button's content is hidden from screen readers).
+    page.insertAdjacentHTML('beforeend', '<blockquote id="nested" data-earshot-seek="0:30"><p>Words, and <a href="#x">a link</a>.</p></blockquote>');
+    const nested = $(page, '#nested');
+    await waitFor(() => ours().length === 3, 'a warning about the link inside');
+    expect(ours()[2]).to.contain('holds a link or a control');
+    expect(nested.hasAttribute('role')).to.equal(false);
+    expect(nested.hasAttribute('tabindex')).to.equal(false);
   });
 });
