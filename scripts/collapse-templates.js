@@ -4,6 +4,7 @@
 // turns each run of whitespace that holds a line break into one space: the same text to an HTML parser,
 // which collapses whitespace anyway (no template here has <pre> or white-space: pre). Nothing else is touched.
 import { transform } from 'lightningcss';
+import MagicString from 'magic-string';
 
 const TAGS = new Set(['html', 'svg', 'css']);
 
@@ -29,7 +30,7 @@ export function collapseTemplates() {
     name: 'earshot-collapse-templates',
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css|svg)`/.test(code)) return null;
-      const edits = [];
+      const out = new MagicString(code);
       for (const node of nodes(this.parse(code))) {
         if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier' || !TAGS.has(node.tag.name)) continue;
         const { quasis } = node.quasi;
@@ -38,12 +39,12 @@ export function collapseTemplates() {
           // The parse's offsets must name exactly the template's text; anything else is left as it is.
           if (raw !== quasi.value.raw) this.error(`${id}: template offsets do not match its text`);
           const css = node.tag.name === 'css' && quasis.length === 1 && !raw.includes('\\');
-          edits.push([quasi.start, quasi.end, css ? minifyCss(raw, id) : collapse(raw)]);
+          const text = css ? minifyCss(raw, id) : collapse(raw);
+          if (text !== raw) out.overwrite(quasi.start, quasi.end, text);
         }
       }
-      let out = code;
-      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
-      return { code: out, map: null };
+      // With a source map, so that EARSHOT_SOURCEMAP=1 builds still point at the right lines.
+      return { code: out.toString(), map: out.generateMap({ hires: true }) };
     },
   };
 }

@@ -38,11 +38,14 @@ export function serveSite({ mounts, port = 0, host = '127.0.0.1', headers = {}, 
   // A port in use (another demo, another dev server): the next free one, up to 20 on.
   const listen = (at, triesLeft) =>
     new Promise((resolve, reject) => {
-      server.once('error', (error) => {
+      const failed = (error) => {
         if (error.code === 'EADDRINUSE' && at !== 0 && triesLeft > 0) resolve(listen(at + 1, triesLeft - 1));
         else reject(error.code === 'EADDRINUSE' ? new Error(`ports ${port} to ${at} are all in use`) : error);
-      });
+      };
+      server.once('error', failed);
       server.listen(at, host, () => {
+        // Listening: later errors are the server's own, not this attempt's.
+        server.off('error', failed);
         const address = server.address();
         resolve({
           url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`,

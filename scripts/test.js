@@ -50,7 +50,11 @@ Object.assign(env, services?.env ?? {});
 
 const summaryDir = mkdtempSync(path.join(tmpdir(), 'earshot-wtr-'));
 env.EARSHOT_SUMMARY_FILE = path.join(summaryDir, 'summary.txt');
+let finished = false;
 const finish = async (code) => {
+  // A child that fails to start says so with 'error' and may still 'close': stop the services once.
+  if (finished) return;
+  finished = true;
   await services?.stop();
   try {
     // the summary comes after wtr's own last words, so that it is the closing line
