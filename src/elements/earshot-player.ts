@@ -398,7 +398,9 @@ export class EarshotPlayer extends LitElement {
     // is gone by then: the target is kept now.)
     const target = event.composedPath()[0];
     this.#loadKeys();
-    if (!(target instanceof HTMLInputElement)) void this.#keysLoading!.then(() => this.#keys?.handlePlayerKey(event, this.#playback, target as HTMLElement));
+    // The slider takes only named keys (arrows, Home, End, the page keys): Space or K on it must still act.
+    const taken = target instanceof HTMLInputElement && (target.type !== 'range' || event.key.length > 1);
+    if (!taken) void this.#keysLoading!.then(() => this.#keys?.handlePlayerKey(event, this.#playback, target as HTMLElement));
   };
 
   /**

@@ -12,6 +12,18 @@ describe('<earshot-player> from the keyboard', () => {
   });
   afterEach(() => player.remove());
 
+  // First in the file: the key map loads with the first focus in a player, and a key pressed before it has
+  // arrived acts once it is here. On the slider, which takes only its arrows, Home, End and page keys, a
+  // Space that came first was lost (3 of 8 runs of this case, before the fix; none of 12 after). The race is
+  // the browser's, so this case does not catch it every time.
+  it('plays with Space pressed on the timeline at once, as the key map loads', async () => {
+    control(player, 'Seek').focus();
+    const playing = nextEvent(player, 'earshot-play');
+    await sendKeys({ press: ' ' });
+    await playing;
+    await waitFor(() => player.status === 'playing', 'playing');
+  });
+
   it('reaches every control with Tab, in order, and then leaves the player', async () => {
     const after = document.createElement('button');
     after.textContent = 'After the player';
