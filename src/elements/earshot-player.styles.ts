@@ -56,10 +56,6 @@ export const styles = css`
     /* With large text or wide spacing the player scrolls inside itself rather than cut anything off. */
     overflow: hidden auto;
   }
-  /* A panel takes the room the player is given (a frame's height) and scrolls inside itself. */
-  .has-panel {
-    height: 100%;
-  }
   p {
     margin: 0;
   }
@@ -69,10 +65,6 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     gap: 8px;
-  }
-  .has-panel .stage {
-    flex: 1;
-    min-height: 0;
   }
   /* What an open panel covers: laid out as if it were not there. */
   .under {

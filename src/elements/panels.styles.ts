@@ -1,6 +1,14 @@
 import { css } from 'lit';
 
 export const panelStyles = css`
+  /* A panel takes the room the player is given (a frame's height) and scrolls inside itself. */
+  .has-panel {
+    height: 100%;
+  }
+  .has-panel .stage {
+    flex: 1;
+    min-height: 0;
+  }
   /* Inline, the panel takes the room left below the controls and scrolls inside it if that is short. */
   :host([layout='expanded']) .panel {
     position: static;
