@@ -303,6 +303,28 @@ function setUp() {
     await context.close();
   });
 
+  it('drives a sandboxed embed (an opaque origin) and allows nothing with an empty data-origins', { timeout: 30_000 }, async () => {
+    const context = await newContext(browser);
+    await context.addInitScript(recordErrors);
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    // The CDN sends CORS, so the embed's scripts load in a frame without allow-same-origin.
+    const sandboxed = `<iframe id="boxed" sandbox="allow-scripts" src="${embedUrl(servers, { resize: '1' }).replace(servers.newsroom, servers.cdn)}" width="100%" height="290" title="Embedded audio player"></iframe>`;
+    await page.goto(pageWith('sandboxed.html', sandboxed));
+    const answer = await page.evaluate(() => Promise.race([window.host.players()[0].getPaused(), new Promise((done) => setTimeout(() => done('no answer'), 8000))]));
+    assert.equal(answer, true, 'the opaque-origin frame answers');
+    await until(async () => (await page.evaluate(() => document.getElementById('boxed').getBoundingClientRect().height)) !== 290, 'and is sized');
+    assert.deepEqual(await allErrors(page, watch), []);
+
+    const empty = await context.newPage();
+    await empty.goto(pageWith('empty-origins.html', frameTag('ours', embedUrl(servers, { resize: '1' })), 'data-origins=""'));
+    await frameStartingWith(empty, servers.newsroom);
+    await sleep(800);
+    assert.equal(await empty.evaluate(() => window.host.players().length), 0, 'an empty list allows no frame');
+    assert.equal(await empty.evaluate(() => document.getElementById('ours').getBoundingClientRect().height), 290);
+    await context.close();
+  });
+
   it('shares one host between the classic script and the npm module on one page', { timeout: 30_000 }, async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
