@@ -125,6 +125,8 @@ export class DeferredEngine implements MediaEngine {
   prepare(): void {
     if (!this.#engine && !this.#started) this.#takeLoaded();
     if (this.#engine) return this.#engine.prepare();
+    // The element started on the click is fetching already: howler comes once it sounds, not meanwhile.
+    if (this.#started) return;
     this.#prepare = true;
     this.#request();
   }

@@ -71,6 +71,20 @@ describe('DeferredEngine: Play before howler has arrived', () => {
     setup.engine.unload();
   });
 
+  it('a sign of intent (prepare) while the clicked element is still on its way fetches no engine beside it', async () => {
+    const setup = setUp();
+    setup.engine.play();
+    setup.engine.prepare();
+    await settle();
+    expect(setup.requests(), 'the file has the network to itself').to.equal(0);
+    setup.media[0]!.loadMetadata(8);
+    setup.media[0]!.haveData(4);
+    setup.media[0]!.startPlaying();
+    await settle();
+    expect(setup.requests(), 'howler comes once it sounds').to.equal(1);
+    setup.engine.unload();
+  });
+
   it('WebKitGTK: takes the position moving for the start it did not announce', async () => {
     const setup = setUp();
     setup.engine.play();
