@@ -5,6 +5,7 @@
  */
 import type { LitElement, ReactiveController } from 'lit';
 import type { buildEmbedCode, EmbedCode } from '../core/embed-code.js';
+import type { EmbedOptions } from '../core/embed-url.js';
 import type { Playback } from '../core/playback.js';
 import { Status, type PlayerState } from '../core/state.js';
 import { isLongTrack } from '../core/track.js';
@@ -47,7 +48,7 @@ export class LazyFeatures implements ReactiveController {
   }
 
   /** The panels' code and styles, loaded with the first panel the listener opens. */
-  panels(embedCode: (start: number | undefined) => EmbedCode, say: (news: string) => void): Promise<Panels> {
+  panels(embedCode: (options: EmbedOptions) => EmbedCode, say: (news: string) => void): Promise<Panels> {
     this.#panels ??= import('../elements/panels.js').then(({ EmbedPanel, PlaylistPanel, panelStyles, renderPanel, adoptStyles, buildEmbedCode }) => {
       adoptStyles(this.#host, panelStyles);
       return {

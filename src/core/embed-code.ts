@@ -3,7 +3,7 @@ import { buildEmbedUrl, shareConfig, type EmbedOptions } from './embed-url.js';
 import type { ControlName, Theme } from './params.js';
 import { buildEmbedSnippet } from './snippet.js';
 import { ListName, type PlayerState } from './state.js';
-import type { TimeRange } from './time.js';
+import { formatTime, type TimeRange } from './time.js';
 
 let warned = false;
 
@@ -52,5 +52,7 @@ export function buildEmbedCode(state: PlayerState, settings: EmbedSettings, opti
   if (settings.controls) config.controls = settings.controls;
   if (settings.independent) config.independent = true;
   const url = buildEmbedUrl(settings.base, config);
-  return { index, url, snippet: buildEmbedSnippet(url, track.title) };
+  // A clip says so in its title: "Title (1:23–1:45)".
+  const title = options.end === undefined ? track.title : `${track.title} (${formatTime(options.start ?? 0)}–${formatTime(options.end)})`;
+  return { index, url, snippet: buildEmbedSnippet(url, title) };
 }

@@ -77,6 +77,8 @@ type InlineProperty = keyof typeof INLINE_FIELDS;
  * @csspart panel - The open Playlist or Embed panel.
  * @csspart track-button - Each track in the Playlist panel.
  * @csspart embed-code - The Embed code textbox.
+ * @csspart clip-start - The Clip start field in the Embed panel.
+ * @csspart clip-end - The Clip end field in the Embed panel.
  * @csspart resume-button - "Resume at 12:05".
  *
  * @cssproperty [--earshot-accent=light-dark(#0b5cad, #7cb4ff)] - Main accent color (timeline, focus rings, current track).
@@ -449,7 +451,7 @@ export class EarshotPlayer extends LitElement {
       this.#find(`[aria-controls="${panel}-panel"]`)?.focus();
       return;
     }
-    this.#panels ??= await this.#features.panels((start) => this.#embedCode(start === undefined ? {} : { start }), this.#say);
+    this.#panels ??= await this.#features.panels((options) => this.#embedCode(options), this.#say);
     EarshotPlayer.buildEmbedCode ??= this.#panels.buildEmbedCode;
     if (this._panel === 'embed') this.#panels.embed.closed();
     this._panel = panel;

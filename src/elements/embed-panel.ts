@@ -1,20 +1,53 @@
-/** The Embed panel: the snippet, Copy, and "Start at current position". */
-import { html, type ReactiveControllerHost } from 'lit';
+/** The Embed panel: the snippet, Copy, "Start at current position", and Clip start and Clip end. */
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { EmbedCode } from '../core/embed-code.js';
+import type { EmbedOptions } from '../core/embed-url.js';
 import type { Playback } from '../core/playback.js';
+import { formatTime, parseTime } from '../core/time.js';
 import type { PanelContent } from './player-template.js';
+
+/** What the listener typed in Clip start and Clip end. */
+interface ClipText {
+  start: string;
+  end: string;
+}
+
+/** The part the clip fields name (times from the start of the track or segment), and what is wrong with them. */
+export function readClip(text: ClipText, length: number): { start?: number; end?: number; problems: { start?: string; end?: string } } {
+  const problems: { start?: string; end?: string } = {};
+  const read = (name: 'start' | 'end', label: string): number | undefined => {
+    const value = text[name].trim();
+    if (value === '') return undefined;
+    const seconds = parseTime(value);
+    if (seconds === null) problems[name] = `${label}: “${value.slice(0, 20)}” is not a time. Write it as 83, 1:23 or 1m23s.`;
+    else if (Number.isFinite(length) && length > 0 && seconds >= length) problems[name] = `${label} is past the end (${formatTime(length)}).`;
+    else return seconds;
+    return undefined;
+  };
+  let start = read('start', 'Clip start');
+  const end = read('end', 'Clip end');
+  if (end !== undefined && end <= (start ?? 0)) {
+    problems.end = `Clip end must come after Clip start${start === undefined ? ' (0:00)' : ` (${formatTime(start)})`}.`;
+    return { ...(start === undefined ? {} : { start }), problems };
+  }
+  if (start === 0) start = undefined;
+  return { ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }), problems };
+}
 
 export class EmbedPanel {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #playback: Playback;
-  readonly #code: (start: number | undefined) => EmbedCode;
+  readonly #code: (options: EmbedOptions) => EmbedCode;
   /** The position captured when "Start at current position" was checked. */
   #start: number | undefined;
+  #clip: ClipText = { start: '', end: '' };
   #status = '';
   #announced = '';
+  /** The track the clip was made for: another track starts with no clip. */
+  #track: unknown;
   readonly #say: (news: string) => void;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, playback: Playback, code: (start: number | undefined) => EmbedCode, say: (news: string) => void) {
+  constructor(host: ReactiveControllerHost & HTMLElement, playback: Playback, code: (options: EmbedOptions) => EmbedCode, say: (news: string) => void) {
     this.#host = host;
     this.#playback = playback;
     this.#code = code;
@@ -27,24 +60,67 @@ export class EmbedPanel {
     this.#status = '';
   }
 
-  /** The snippet and its option, and the main action: copying it. */
+  /** Fills Clip start and Clip end (seconds from the start of the track or segment): "Embed this part". */
+  setClip(start: number, end: number): void {
+    this.#clip = { start: clipTime(start), end: clipTime(end) };
+    this.#start = undefined;
+    this.#status = '';
+    this.#host.requestUpdate();
+  }
+
+  #options(): { options: EmbedOptions; problems: { start?: string; end?: string } } {
+    const clip = readClip(this.#clip, this.#playback.state.duration);
+    const start = clip.start ?? (this.#clip.start.trim() === '' ? this.#start : undefined);
+    return { options: { ...(start === undefined ? {} : { start }), ...(clip.end === undefined ? {} : { end: clip.end }) }, problems: clip.problems };
+  }
+
+  /** The snippet and its options, and the main action: copying it. */
   render(): PanelContent {
-    const code = this.#code(this.#start);
+    if (this.#playback.track !== this.#track) {
+      this.#track = this.#playback.track;
+      this.#clip = { start: '', end: '' };
+      this.#start = undefined;
+    }
+    const { options, problems } = this.#options();
+    const code = this.#code(options);
     // The page hears the snippet when the panel opens and whenever what it embeds changes.
     if (code.snippet !== this.#announced) {
       this.#announced = code.snippet;
       queueMicrotask(() => this.#playback.announce('embed', code));
     }
+    const field = (name: 'start' | 'end', label: string) => html`<span class="clip-field">
+      <label for="clip-${name}">${label}</label>
+      <input
+        id="clip-${name}"
+        part="clip-${name}"
+        type="text"
+        autocomplete="off"
+        spellcheck="false"
+        placeholder=${name === 'start' ? '0:00' : formatTime(this.#playback.state.duration)}
+        aria-invalid=${problems[name] ? 'true' : nothing}
+        aria-describedby=${problems[name] ? `clip-${name}-problem` : nothing}
+        .value=${this.#clip[name]}
+        @input=${(event: Event) => this.#onClip(name, (event.target as HTMLInputElement).value)}
+      />
+    </span>`;
     return {
       body: html`
         <label class="field-label" for="embed-code">Embed code</label>
         <textarea id="embed-code" part="embed-code" class="embed-code" readonly rows="3" spellcheck="false" .value=${code.snippet} @focus=${selectAll}></textarea>
         <label class="check"><input type="checkbox" .checked=${this.#start !== undefined} @change=${this.#onToggle} /> Start at current position</label>
+        <div class="clip">${field('start', 'Clip start')}${field('end', 'Clip end')}</div>
+        ${(['start', 'end'] as const).map((name) => (problems[name] ? html`<p class="note problem" id="clip-${name}-problem">${problems[name]}</p>` : nothing))}
       `,
       // What Copy did is shown here, and said in the player's live region.
       main: html`<button part="button" type="button" class="action" @click=${this.#copy}>Copy embed code</button>
         <p class="note">${this.#status}</p>`,
     };
+  }
+
+  #onClip(name: 'start' | 'end', value: string): void {
+    this.#clip = { ...this.#clip, [name]: value };
+    this.#status = '';
+    this.#host.requestUpdate();
   }
 
   #onToggle = (event: Event) => {
@@ -54,7 +130,7 @@ export class EmbedPanel {
   };
 
   #copy = async () => {
-    const { snippet } = this.#code(this.#start);
+    const { snippet } = this.#code(this.#options().options);
     try {
       await navigator.clipboard.writeText(snippet);
       this.#status = 'Copied. Paste it into your page’s HTML.';
@@ -67,6 +143,13 @@ export class EmbedPanel {
     }
     this.#say(this.#status);
   };
+}
+
+/** Seconds as a clip field shows them: `1:23`, or `1:23.4` to the tenth. */
+export function clipTime(seconds: number): string {
+  const tenths = Math.round(seconds * 10);
+  const rest = tenths % 10;
+  return `${formatTime(Math.floor(tenths / 10))}${rest ? `.${rest}` : ''}`;
 }
 
 function selectAll(event: Event): void {

@@ -152,7 +152,39 @@ export const panelStyles = css`
     font-size: 0.929em;
     cursor: pointer;
   }
+  /* Clip start and Clip end, side by side where they fit. */
+  .clip {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 12px;
+    margin-top: 4px;
+  }
+  .clip-field {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    font-size: 0.929em;
+  }
+  .clip-field input {
+    width: 6.5em;
+    min-height: 32px;
+    padding: 2px 6px;
+    font: inherit;
+    border: 1px solid var(--_edge);
+    border-radius: 6px;
+    background: var(--_surface);
+    color: inherit;
+  }
+  .clip-field input[aria-invalid='true'] {
+    border-color: currentColor;
+    border-width: 2px;
+  }
+  .problem::before {
+    content: '⚠ ';
+    content: '⚠ ' / '';
+  }
   @media (pointer: coarse) {
+    .clip-field input,
     .check,
     .track,
     .remove {
@@ -168,6 +200,7 @@ export const panelStyles = css`
   }
   .panel-body:focus-visible,
   .embed-code:focus-visible,
+  .clip-field input:focus-visible,
   .check input:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;

@@ -158,6 +158,55 @@ describe('<earshot-player> Embed', () => {
     expect(box.value).to.contain('t=3%2C6');
   });
 
+  it('Clip start and Clip end make the snippet play only that part, with a title that says so', async () => {
+    const player = await mount(html`<earshot-player src="/media/test/fixtures/speech.mp3" track-title="Gale" embed-base="https://news.example/earshot/embed.html"></earshot-player>`);
+    await open(player, 'Embed');
+    await waitFor(() => Number.isFinite(player.duration), 'the duration');
+    const box = control(player, 'Embed code') as HTMLTextAreaElement;
+    const type = async (name: string, text: string) => {
+      await click(player, name);
+      (control(player, name) as HTMLInputElement).select();
+      await sendKeys({ type: text });
+      await player.updateComplete;
+    };
+    await type('Clip start', '1.5');
+    await type('Clip end', '0:06');
+    const url = new URL(box.value.match(/src="([^"]+)"/)![1]!.replace(/&amp;/g, '&'));
+    expect(url.searchParams.get('t')).to.equal('1.5,6');
+    expect(box.value).to.contain('title="Embedded audio player: Gale (0:02–0:06)"');
+    // What the page is told, and what Copy copies, is the clip too.
+    const copied: string[] = [];
+    const writeText = navigator.clipboard.writeText;
+    navigator.clipboard.writeText = async (text: string) => void copied.push(text);
+    try {
+      await click(player, 'Copy embed code');
+      await waitFor(() => copied.length === 1, 'a copy');
+    } finally {
+      navigator.clipboard.writeText = writeText;
+    }
+    expect(copied[0]).to.equal(box.value);
+    await expect(player).shadowDom.to.be.accessible();
+
+    // An end before the start, and words that are not a time, are said next to the field, and left out.
+    await type('Clip end', '1');
+    const end = control(player, 'Clip end');
+    expect(end.getAttribute('aria-invalid')).to.equal('true');
+    expect(player.shadowRoot!.getElementById(end.getAttribute('aria-describedby')!)!.textContent).to.equal('Clip end must come after Clip start (0:02).');
+    expect(new URL(box.value.match(/src="([^"]+)"/)![1]!.replace(/&amp;/g, '&')).searchParams.get('t')).to.equal('1.5');
+    expect(box.value).to.contain('title="Embedded audio player: Gale"');
+    await type('Clip start', 'soon');
+    expect(control(player, 'Clip start').getAttribute('aria-invalid')).to.equal('true');
+    expect(panelText(player)).to.contain('Clip start: “soon” is not a time. Write it as 83, 1:23 or 1m23s.');
+    await type('Clip end', '99');
+    expect(panelText(player)).to.match(/Clip end is past the end \(0:0\d\)\./);
+    await expect(player).shadowDom.to.be.accessible();
+    // Fixed, the problems go.
+    await type('Clip start', '2');
+    await type('Clip end', '4');
+    expect(player.shadowRoot!.querySelectorAll('[aria-invalid]')).to.have.length(0);
+    expect(box.value).to.contain('t=2%2C4');
+  });
+
   it('warns once in the console when no embed page is named (an app that bundled the npm package)', async () => {
     const element = customElements.get('earshot-player') as unknown as typeof EarshotPlayer;
     const before = element.defaultEmbedBase;
