@@ -7,7 +7,7 @@
 #   scripts/make-audio.sh        (from anywhere; it works from the repo root)
 #
 # Writes:
-#   demo/audio/interview.{mp3,ogg,txt}   spoken radio interview, ~2:45
+#   demo/audio/interview.{mp3,ogg,txt,vtt}   spoken radio interview, ~2:45, and its transcript
 #   demo/audio/clip-{1,2,3}.{mp3,ogg}    three short news clips, same story
 #   demo/audio/clips.txt                 clip titles, durations and texts
 #   test/fixtures/speech.{mp3,ogg,m4a,webm}   8 s of speech, one per codec
@@ -243,6 +243,16 @@ seg=$((SEGMENT_SECTION - 1))
   echo
   printf '%s\n' "${transcript[@]}"
 } >"$DEMO/interview.txt"
+
+# The same words as WebVTT, for the player's Transcript panel: one cue per turn, at the times measured above.
+vtt_time() { awk -v s="$1" 'BEGIN { m = int(s / 60); printf "%02d:%06.3f", m, s - m * 60 }'; }
+{
+  echo WEBVTT
+  for line in "${transcript[@]}"; do
+    [[ $line =~ ^\[([0-9.]+)-([0-9.]+)\]\ (.*)$ ]] || continue
+    printf '\n%s --> %s\n%s\n' "$(vtt_time "${BASH_REMATCH[1]}")" "$(vtt_time "${BASH_REMATCH[2]}")" "${BASH_REMATCH[3]}"
+  done
+} >"$DEMO/interview.vtt"
 
 # --- 2. three news clips --------------------------------------------------------
 clip_titles=(

@@ -4,21 +4,24 @@
  * player that never plays, or plays only short clips, never loads them.
  */
 import type { LitElement, ReactiveController } from 'lit';
-import type { buildEmbedCode, EmbedCode } from '../core/embed-code.js';
+import type { elementEmbedCode, EmbedCode } from '../core/embed-code.js';
 import type { EmbedOptions } from '../core/embed-url.js';
 import type { Playback } from '../core/playback.js';
 import { Status, type PlayerState } from '../core/state.js';
 import { isLongTrack } from '../core/track.js';
 import type { EmbedPanel } from '../elements/embed-panel.js';
 import type { renderPanel } from '../elements/panels.js';
+import type { PanelName } from '../elements/player-template.js';
 import type { PlaylistPanel } from '../elements/playlist-panel.js';
+import type { TranscriptPanel } from '../elements/transcript-panel.js';
 import type { ResumeController } from './resume-controller.js';
 
 export interface Panels {
   playlist: PlaylistPanel;
   embed: EmbedPanel;
+  transcript: TranscriptPanel;
   render: typeof renderPanel;
-  buildEmbedCode: typeof buildEmbedCode;
+  buildEmbedCode: typeof elementEmbedCode;
 }
 
 export class LazyFeatures implements ReactiveController {
@@ -48,14 +51,16 @@ export class LazyFeatures implements ReactiveController {
   }
 
   /** The panels' code and styles, loaded with the first panel the listener opens. */
-  panels(embedCode: (options: EmbedOptions) => EmbedCode, say: (news: string) => void): Promise<Panels> {
-    this.#panels ??= import('../elements/panels.js').then(({ EmbedPanel, PlaylistPanel, panelStyles, renderPanel, adoptStyles, buildEmbedCode }) => {
+  panels(embedCode: (options: EmbedOptions) => EmbedCode, say: (news: string) => void, open: (name: PanelName) => void): Promise<Panels> {
+    this.#panels ??= import('../elements/panels.js').then(({ EmbedPanel, PlaylistPanel, TranscriptPanel, panelStyles, renderPanel, adoptStyles, elementEmbedCode }) => {
       adoptStyles(this.#host, panelStyles);
+      const embed = new EmbedPanel(this.#host, this.#playback, embedCode, say);
       return {
         playlist: new PlaylistPanel(this.#host, this.#playback, say),
-        embed: new EmbedPanel(this.#host, this.#playback, embedCode, say),
+        embed,
+        transcript: new TranscriptPanel(this.#host, this.#playback, embed, open),
         render: renderPanel,
-        buildEmbedCode,
+        buildEmbedCode: elementEmbedCode,
       };
     });
     return this.#panels;

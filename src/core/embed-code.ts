@@ -1,8 +1,9 @@
 /** The embed URL and snippet that reproduce what a player plays, from its state and its settings. */
 import { buildEmbedUrl, shareConfig, type EmbedOptions } from './embed-url.js';
-import type { ControlName, Theme } from './params.js';
+import type { ControlName, EmbedOptions as PageOptions, Theme } from './params.js';
 import { buildEmbedSnippet } from './snippet.js';
 import { ListName, type PlayerState } from './state.js';
+import { documentBase, safeUrl } from './url.js';
 import { formatTime, type TimeRange } from './time.js';
 
 let warned = false;
@@ -55,4 +56,45 @@ export function buildEmbedCode(state: PlayerState, settings: EmbedSettings, opti
   // A clip says so in its title: "Title (1:23–1:45)".
   const title = options.end === undefined ? track.title : `${track.title} (${formatTime(options.start ?? 0)}–${formatTime(options.end)})`;
   return { index, url, snippet: buildEmbedSnippet(url, title) };
+}
+
+/** What a player element was configured with that its embed codes carry. */
+export interface EmbedSource {
+  embedBase?: string | undefined;
+  manifest?: string | undefined;
+  theme?: string | undefined;
+  independent?: boolean;
+  initialTrack?: number | undefined;
+}
+
+/**
+ * The code for a player element `player` (its settings; `range` and `controls` as it read them) in the state
+ * `state`. `defaultBase` is the embed page when the element names none.
+ */
+export function elementEmbedCode(
+  player: EmbedSource,
+  defaultBase: string | undefined,
+  range: TimeRange | undefined,
+  controls: ControlName[] | undefined,
+  state: PlayerState,
+  options: PageOptions = {},
+): EmbedCode {
+  const named = player.embedBase ?? defaultBase;
+  const base = safeUrl(named ?? 'embed.html', documentBase()) ?? new URL('embed.html', documentBase()).href;
+  const manifest = player.manifest ? (safeUrl(player.manifest, documentBase()) ?? undefined) : undefined;
+  // (params.ts's THEMES, written out: importing a value of params.ts here splits the embed page's first load into three chunks.)
+  const theme = player.theme && ['light', 'dark', 'auto'].includes(player.theme) ? (player.theme as Theme) : undefined;
+  return buildEmbedCode(
+    state,
+    {
+      base,
+      ...(named ? {} : { guessedBase: true }),
+      ...(manifest ? { manifest } : {}),
+      ...(range ? { range, rangeIndex: player.initialTrack ?? 0 } : {}),
+      ...(theme ? { theme } : {}),
+      ...(controls ? { controls } : {}),
+      ...(player.independent ? { independent: true } : {}),
+    },
+    options,
+  );
 }

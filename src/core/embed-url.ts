@@ -10,7 +10,7 @@ import { formatSeconds, type TimeRange } from './time.js';
 export const MAX_EMBED_URL = 8000;
 
 /** What a one-track embed can do without, first to last, when its address is too long. */
-const OPTIONAL = ['image', 'link', 'download', 'program', 'date'] as const;
+const OPTIONAL = ['image', 'link', 'download', 'program', 'date', 'transcript'] as const;
 
 /**
  * The embed page's URL for `config`, on the page at `base`. A one-track address longer than
@@ -47,7 +47,7 @@ function build(url: URL, config: EmbedConfig): void {
     for (const name of ['title', 'program', 'date', 'image'] as const) if (track[name]) query.set(name, track[name]!);
     if (track.download === false) query.set('download', '0');
     else if (track.download) query.set('download', track.download);
-    if (track.link) query.set('link', track.link);
+    for (const name of ['link', 'transcript'] as const) if (track[name]) query.set(name, track[name]!);
     if (track.duration !== undefined) query.set('duration', formatSeconds(track.duration));
   }
   if (config.index) query.set('track', String(config.index));
@@ -78,7 +78,7 @@ export interface EmbedOptions {
  * this player's track begins (a `t` it was given).
  */
 export function shareConfig(
-  track: { src: { src: string }[]; title: string; program?: string; date?: string; image?: string; download?: string | false; link?: string; duration?: number; start?: number; end?: number },
+  track: { src: { src: string }[]; title: string; program?: string; date?: string; image?: string; download?: string | false; link?: string; transcript?: string; duration?: number; start?: number; end?: number },
   options: EmbedOptions & { manifest?: string; index: number; offset?: TimeRange },
 ): EmbedConfig {
   const config: EmbedConfig = {};
@@ -91,7 +91,7 @@ export function shareConfig(
     if (shift + from > 0 || end !== undefined) config.range = withEnd(shift + from, end);
   } else {
     const inline: InlineTrack = { src: track.src.map((source) => source.src) };
-    for (const name of ['title', 'program', 'date', 'image', 'download', 'link', 'duration'] as const) {
+    for (const name of ['title', 'program', 'date', 'image', 'download', 'link', 'transcript', 'duration'] as const) {
       if (track[name] !== undefined) (inline as unknown as Record<string, unknown>)[name] = track[name];
     }
     config.track = inline;

@@ -59,8 +59,8 @@ type ManifestFailure = Extract<ManifestResult, { ok: false }>;
  * The body of the answer to a request for a `what` (manifest or feed), its final URL and its type, within the
  * deadline and the size limit; else why not, in words.
  */
-async function readAnswer(
-  what: 'manifest' | 'feed',
+export async function readAnswer(
+  what: 'manifest' | 'feed' | 'transcript',
   pending: Promise<Response>,
   url: string,
   signal: AbortSignal | undefined,

@@ -131,8 +131,10 @@ export function readTrack(
   if (image !== undefined) track.image = image;
   const imageAlt = cleanText(field(data, 'imageAlt'), TEXT_LIMITS.imageAlt);
   if (imageAlt !== null) track.imageAlt = imageAlt;
-  const link = reader.url('link', field(data, 'link'));
-  if (link !== undefined) track.link = link;
+  for (const name of ['link', 'transcript'] as const) {
+    const url = reader.url(name, field(data, name));
+    if (url !== undefined) track[name] = url;
+  }
 
   const download = field(data, 'download');
   if (download === false || download === 'false' || download === '0') track.download = false;

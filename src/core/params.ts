@@ -17,6 +17,7 @@ export interface InlineTrack {
   image?: string;
   download?: string | false;
   link?: string;
+  transcript?: string;
   duration?: number;
 }
 
@@ -43,8 +44,8 @@ export interface EmbedConfig {
 }
 
 const TEXT_PARAMS = { title: TEXT_LIMITS.title, program: TEXT_LIMITS.program } as const;
-const URL_PARAMS = ['image', 'link'] as const;
-const KNOWN = new Set(['manifest', 'src', 'title', 'program', 'date', 'image', 'download', 'link', 'duration', 'track', 't', 'autoplay', 'theme', 'controls', 'origin', 'resize', 'independent']);
+const URL_PARAMS = ['image', 'link', 'transcript'] as const;
+const KNOWN = new Set(['manifest', 'src', 'title', 'program', 'date', 'image', 'download', 'link', 'transcript', 'duration', 'track', 't', 'autoplay', 'theme', 'controls', 'origin', 'resize', 'independent']);
 
 /** Reads the embed page's URL. What cannot be used is left out, with a warning in words for each. */
 export function readEmbedParams(href: string): { config: EmbedConfig; warnings: string[] } {

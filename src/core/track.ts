@@ -24,6 +24,8 @@ export interface Track {
   /** The file Download offers; false hides Download. */
   download?: string | false;
   link?: string;
+  /** The words of the track: WebVTT or SRT, times from the start of the file. */
+  transcript?: string;
 }
 
 /** Where the track's segment starts in the file. */

@@ -315,12 +315,6 @@ export const styles = css`
     width: 18px;
     height: 18px;
   }
-  .action[aria-expanded='true'],
-  .action[aria-expanded='true']:hover {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_on-play);
-  }
   @container (max-width: 330px) {
     .action {
       flex: 1 1 auto;
@@ -358,18 +352,13 @@ export const styles = css`
       gap: 0;
     }
   }
-  /* Forced colours: the timeline, its progress and an open panel's button keep showing. */
+  /* Forced colours: the timeline and its progress keep showing. */
   @media (forced-colors: active) {
     .timeline {
       forced-color-adjust: none;
       --_accent: Highlight;
       --_edge: CanvasText;
       --_bg: Canvas;
-    }
-    .action[aria-expanded='true'] {
-      forced-color-adjust: none;
-      background: Highlight;
-      color: HighlightText;
     }
   }
 `;

@@ -2,14 +2,14 @@ import { LitElement, nothing, type PropertyValues } from 'lit';
 import { DownloadController } from '../controllers/download-controller.js';
 import { LazyFeatures, type Panels } from '../controllers/lazy-features.js';
 import { PlayerController } from '../controllers/player-controller.js';
-import type { buildEmbedCode, EmbedCode } from '../core/embed-code.js';
+import type { elementEmbedCode, EmbedCode } from '../core/embed-code.js';
 import type { TrackSource } from '../core/playback.js';
 import { PLAYBACK_RATES } from '../core/rates.js';
-import { CONTROL_NAMES, THEMES, type ControlName, type EmbedOptions, type Theme } from '../core/params.js';
+import { CONTROL_NAMES, type ControlName, type EmbedOptions } from '../core/params.js';
 import { SKIP_BACK, SKIP_FORWARD, parseTimeRange, type TimeRange } from '../core/time.js';
 import { fileTitle, type Track } from '../core/track.js';
 import { Status, type PlayerError } from '../core/state.js';
-import { documentBase, safeUrl } from '../core/url.js';
+import { documentBase } from '../core/url.js';
 import type { EarshotEventMap } from '../events.js';
 import { styles } from './earshot-player.styles.js';
 import { playButton, renderPlayer, type PanelName } from './player-template.js';
@@ -29,6 +29,7 @@ const INLINE_FIELDS = {
   start: 'start',
   end: 'end',
   link: 'link',
+  transcript: 'transcript',
 } as const;
 type InlineProperty = keyof typeof INLINE_FIELDS;
 
@@ -109,6 +110,7 @@ export class EarshotPlayer extends LitElement {
     start: { type: String },
     end: { type: String },
     link: { type: String },
+    transcript: { type: String },
     embedBase: { type: String, attribute: 'embed-base' },
     controls: { type: String },
     preload: { type: String },
@@ -144,6 +146,8 @@ export class EarshotPlayer extends LitElement {
   declare end: string | undefined;
   /** The story's page. */
   declare link: string | undefined;
+  /** The track's words: a WebVTT or SRT file, shown in the Transcript panel. */
+  declare transcript: string | undefined;
   /** Absolute URL of the hosted embed page. */
   declare embedBase: string | undefined;
   /** Space-separated subset of `playlist download embed`. */
@@ -163,7 +167,7 @@ export class EarshotPlayer extends LitElement {
   /** Play alongside other players: by default, starting one Earshot player pauses the others of this origin. */
   declare independent: boolean;
   declare private _scrub: number | null;
-  declare private _panel: 'playlist' | 'embed' | null;
+  declare private _panel: PanelName | null;
 
   /** The embed page's URL when `embed-base` is not set: set by the module that registers the element. */
   static defaultEmbedBase: string | undefined;
@@ -172,7 +176,7 @@ export class EarshotPlayer extends LitElement {
    * What builds embed URLs and snippets (core/embed-code.ts): set by the public modules when they load, and
    * in the embed page by the panels' module, which brings it with the Embed panel.
    */
-  static buildEmbedCode: typeof buildEmbedCode | undefined;
+  static buildEmbedCode: typeof elementEmbedCode | undefined;
 
   readonly #controller = new PlayerController(this);
   readonly #playback = this.#controller.playback;
@@ -313,25 +317,9 @@ export class EarshotPlayer extends LitElement {
   }
 
   #embedCode(options: EmbedOptions): EmbedCode {
-    const named = this.embedBase ?? EarshotPlayer.defaultEmbedBase;
-    const base = safeUrl(named ?? 'embed.html', documentBase()) ?? new URL('embed.html', documentBase()).href;
-    const manifest = this.manifest ? (safeUrl(this.manifest, documentBase()) ?? undefined) : undefined;
-    const theme = this.theme && (THEMES as readonly string[]).includes(this.theme) ? (this.theme as Theme) : undefined;
     const build = EarshotPlayer.buildEmbedCode;
     if (!build) throw new Error('Earshot: embed codes come with the Embed panel here; open it first.');
-    return build(
-      this.#playback.state,
-      {
-        base,
-        ...(named ? {} : { guessedBase: true }),
-        ...(manifest ? { manifest } : {}),
-        ...(this.#range ? { range: this.#range, rangeIndex: this.initialTrack ?? 0 } : {}),
-        ...(theme ? { theme } : {}),
-        ...(this.controls !== undefined ? { controls: this.#controls() } : {}),
-        ...(this.independent ? { independent: true } : {}),
-      },
-      options,
-    );
+    return build(this, EarshotPlayer.defaultEmbedBase, this.#range, this.controls === undefined ? undefined : this.#controls(), this.#playback.state, options);
   }
 
   #controls(): ControlName[] {
@@ -451,7 +439,7 @@ export class EarshotPlayer extends LitElement {
       this.#find(`[aria-controls="${panel}-panel"]`)?.focus();
       return;
     }
-    this.#panels ??= await this.#features.panels((options) => this.#embedCode(options), this.#say);
+    this.#panels ??= await this.#features.panels((options) => this.#embedCode(options), this.#say, (name) => void this.#togglePanel(name));
     EarshotPlayer.buildEmbedCode ??= this.#panels.buildEmbedCode;
     if (this._panel === 'embed') this.#panels.embed.closed();
     this._panel = panel;
@@ -520,7 +508,7 @@ export class EarshotPlayer extends LitElement {
     const panels = this.#panels;
     const paused = this.paused;
     const covering = this.layout !== 'expanded';
-    const content = panel === 'playlist' ? panels?.playlist.render(state.title ?? 'This story') : panel === 'embed' ? panels?.embed.render() : undefined;
+    const content = panel ? panels?.[panel].render(state.title ?? 'This story') : undefined;
     return renderPlayer({
       state,
       paused,

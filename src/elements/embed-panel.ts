@@ -62,6 +62,7 @@ export class EmbedPanel {
 
   /** Fills Clip start and Clip end (seconds from the start of the track or segment): "Embed this part". */
   setClip(start: number, end: number): void {
+    this.#track = this.#playback.track;
     this.#clip = { start: clipTime(start), end: clipTime(end) };
     this.#start = undefined;
     this.#status = '';

@@ -18,4 +18,5 @@ export const volumeIcon = icon(svg`<path d="M4 9v6h4l5 4V5L8 9H4zm12.5 3a4.5 4.5
 export const mutedIcon = icon(svg`<path d="M4 9v6h4l5 4V5L8 9H4zm12.6 3 2.7-2.7-1.4-1.4-2.7 2.7-2.7-2.7-1.4 1.4 2.7 2.7-2.7 2.7 1.4 1.4 2.7-2.7 2.7 2.7 1.4-1.4z" transform="translate(2 0)"/>`);
 export const downloadIcon = icon(svg`<path d="M11 4h2v9.2l3.3-3.3 1.4 1.4L12 17l-5.7-5.7 1.4-1.4 3.3 3.3zM5 18h14v2H5z"/>`);
 export const playlistIcon = icon(svg`<path d="M3 6h12v2H3zm0 5h12v2H3zm0 5h8v2H3zm14-2.8V6h4v2h-2v8a3 3 0 1 1-2-2.8z"/>`);
+export const transcriptIcon = icon(svg`<path d="M4 4h16v2H4zm0 5h16v2H4zm0 5h16v2H4zm0 5h10v2H4z"/>`);
 export const embedIcon = icon(svg`<path d="M8.6 16.6 4 12l4.6-4.6L7.2 6 1.2 12l6 6zm6.8 0L20 12l-4.6-4.6L16.8 6l6 6-6 6z"/>`);

@@ -1,6 +1,21 @@
 import { css } from 'lit';
 
 export const panelStyles = css`
+  /* The button of the open panel (a panel is open only once these styles are in). */
+  .action[aria-expanded='true'],
+  .action[aria-expanded='true']:hover {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-play);
+  }
+  @media (forced-colors: active) {
+    .action[aria-expanded='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
+
   /* A panel takes the room the player is given (a frame's height) and scrolls inside itself. */
   .has-panel {
     height: 100%;
@@ -152,6 +167,47 @@ export const panelStyles = css`
     font-size: 0.929em;
     cursor: pointer;
   }
+  /* The transcript: a time column, and the words, which can be selected. */
+  .search {
+    width: 100%;
+  }
+  .cues {
+    list-style: none;
+    margin: 8px 0 0;
+    padding: 0;
+  }
+  .cues li {
+    display: flex;
+    gap: 8px;
+    align-items: baseline;
+  }
+  .cue-time {
+    flex: none;
+    min-width: 3.2em;
+    font-size: 0.857em;
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
+  .cue {
+    flex: 1;
+    min-width: 0;
+    padding: 2px 4px;
+    border-radius: 4px;
+    cursor: pointer;
+    overflow-wrap: anywhere;
+  }
+  .cue:hover {
+    background: var(--_surface);
+  }
+  .cue[aria-current='true'] {
+    font-weight: 700;
+    color: var(--_accent);
+    box-shadow: inset 3px 0 0 var(--_accent);
+  }
+  .cue mark {
+    background: light-dark(#ffe066, #806600);
+    color: inherit;
+  }
   /* Clip start and Clip end, side by side where they fit. */
   .clip {
     display: flex;
@@ -165,8 +221,9 @@ export const panelStyles = css`
     gap: 6px;
     font-size: 0.929em;
   }
+  /* The text fields: Search transcript, Clip start and Clip end. */
+  .search,
   .clip-field input {
-    width: 6.5em;
     min-height: 32px;
     padding: 2px 6px;
     font: inherit;
@@ -174,6 +231,9 @@ export const panelStyles = css`
     border-radius: 6px;
     background: var(--_surface);
     color: inherit;
+  }
+  .clip-field input {
+    width: 6.5em;
   }
   .clip-field input[aria-invalid='true'] {
     border-color: currentColor;
@@ -185,6 +245,7 @@ export const panelStyles = css`
   }
   @media (pointer: coarse) {
     .clip-field input,
+    .search,
     .check,
     .track,
     .remove {
@@ -201,6 +262,8 @@ export const panelStyles = css`
   .panel-body:focus-visible,
   .embed-code:focus-visible,
   .clip-field input:focus-visible,
+  .search:focus-visible,
+  .cue:focus-visible,
   .check input:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;

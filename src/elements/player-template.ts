@@ -14,10 +14,11 @@ import {
   previousIcon,
   skipBackIcon,
   skipForwardIcon,
+  transcriptIcon,
   volumeIcon,
 } from './icons.js';
 
-export type PanelName = 'playlist' | 'embed';
+export type PanelName = 'playlist' | 'embed' | 'transcript';
 
 export interface PanelContent {
   body: unknown;
@@ -167,9 +168,10 @@ export function playButton({ state, paused, on }: Pick<PlayerView, 'state' | 'pa
 
 function renderActions(view: PlayerView, track: Track) {
   const { controls, panel, on } = view;
-  if (controls.length === 0) return nothing;
+  if (controls.length === 0 && !track.transcript) return nothing;
+  // The transcript is the text alternative of the audio: it is offered wherever the track has one.
   const toggle = (name: PanelName, label: string, icon: unknown) =>
-    controls.includes(name)
+    (controls as readonly string[]).includes(name) || (name === 'transcript' && track.transcript)
       ? html`<button
           part="button ${name}-button"
           type="button"
@@ -182,7 +184,7 @@ function renderActions(view: PlayerView, track: Track) {
         </button>`
       : nothing;
   return html`<div part="actions" class="actions">
-    ${toggle('playlist', 'Playlist', playlistIcon)} ${controls.includes('download') ? view.download(track) : nothing} ${toggle('embed', 'Embed', embedIcon)}
+    ${toggle('playlist', 'Playlist', playlistIcon)} ${controls.includes('download') ? view.download(track) : nothing} ${toggle('embed', 'Embed', embedIcon)} ${toggle('transcript', 'Transcript', transcriptIcon)}
   </div>`;
 }
 
