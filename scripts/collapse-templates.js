@@ -5,18 +5,9 @@
 // which collapses whitespace anyway (no template here has <pre> or white-space: pre). Nothing else is touched.
 import { transform } from 'lightningcss';
 import MagicString from 'magic-string';
+import { nodes } from './estree.js';
 
 const TAGS = new Set(['html', 'svg', 'css']);
-
-/** Every node of an ESTree tree, depth first. */
-function* nodes(node) {
-  if (!node || typeof node.type !== 'string') return;
-  yield node;
-  for (const value of Object.values(node)) {
-    if (Array.isArray(value)) for (const child of value) yield* nodes(child);
-    else if (value && typeof value === 'object') yield* nodes(value);
-  }
-}
 
 const collapse = (text) => text.replace(/[ \t]*[\r\n]\s*/g, ' ');
 
