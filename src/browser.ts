@@ -1,4 +1,4 @@
-/** The npm entry: no side effects. Import `earshot-player/define` (or call defineEarshotPlayer) to register. */
+/** What a page uses: the element and the core (the main entry, index.ts, adds toOEmbed for servers). No side effects. */
 export { EarshotPlayer } from './elements/earshot-player.js';
 export { PLAYBACK_RATES, MIN_RATE, MAX_RATE } from './core/rates.js';
 export { PlayerController } from './controllers/player-controller.js';
@@ -14,5 +14,4 @@ export { loadManifest } from './core/load-manifest.js';
 export type { ManifestResult, ManifestProblem } from './core/manifest.js';
 export { parseTime, parseTimeRange, formatTime, speakTime } from './core/time.js';
 export { safeUrl } from './core/url.js';
-export { toOEmbed, OEmbedError, OEmbedErrorCode, type OEmbedOptions, type OEmbedResponse } from './core/oembed.js';
 export { defineEarshotPlayer } from './define.js';
