@@ -7,7 +7,7 @@
 #   scripts/make-audio.sh        (from anywhere; it works from the repo root)
 #
 # Writes:
-#   demo/audio/interview.{mp3,ogg,txt,vtt}   spoken radio interview, ~2:45, and its transcript
+#   demo/audio/interview.{mp3,ogg,txt,vtt}, interview-chapters.json   spoken radio interview, ~2:45, its transcript and chapters
 #   demo/audio/clip-{1,2,3}.{mp3,ogg}    three short news clips, same story
 #   demo/audio/clips.txt                 clip titles, durations and texts
 #   test/fixtures/speech.{mp3,ogg,m4a,webm}   8 s of speech, one per codec
@@ -253,6 +253,17 @@ vtt_time() { awk -v s="$1" 'BEGIN { m = int(s / 60); printf "%02d:%06.3f", m, s 
     printf '\n%s --> %s\n%s\n' "$(vtt_time "${BASH_REMATCH[1]}")" "$(vtt_time "${BASH_REMATCH[2]}")" "${BASH_REMATCH[3]}"
   done
 } >"$DEMO/interview.vtt"
+
+# Its sections as podcast-namespace JSON chapters, for the player's Chapters list and timeline marks.
+{
+  printf '{\n  "version": "1.2.0",\n  "chapters": [\n'
+  for i in "${!sec_titles[@]}"; do
+    sep=','
+    ((i == ${#sec_titles[@]} - 1)) && sep=''
+    printf '    { "startTime": %s, "title": "%s" }%s\n' "$(secs "${sec_starts[$i]}")" "${sec_titles[$i]}" "$sep"
+  done
+  printf '  ]\n}\n'
+} >"$DEMO/interview-chapters.json"
 
 # --- 2. three news clips --------------------------------------------------------
 clip_titles=(

@@ -4,25 +4,16 @@
  * player that never plays, or plays only short clips, never loads them.
  */
 import type { LitElement, ReactiveController } from 'lit';
-import type { elementEmbedCode, EmbedCode } from '../core/embed-code.js';
+import type { EmbedCode } from '../core/embed-code.js';
 import type { EmbedOptions } from '../core/embed-url.js';
+import type { Panels } from '../elements/panels.js';
 import type { Playback } from '../core/playback.js';
 import { Status, type PlayerState } from '../core/state.js';
-import { isLongTrack } from '../core/track.js';
-import type { EmbedPanel } from '../elements/embed-panel.js';
-import type { renderPanel } from '../elements/panels.js';
+import { isLongTrack, type Track } from '../core/track.js';
 import type { PanelName } from '../elements/player-template.js';
-import type { PlaylistPanel } from '../elements/playlist-panel.js';
-import type { TranscriptPanel } from '../elements/transcript-panel.js';
 import type { ResumeController } from './resume-controller.js';
 
-export interface Panels {
-  playlist: PlaylistPanel;
-  embed: EmbedPanel;
-  transcript: TranscriptPanel;
-  render: typeof renderPanel;
-  buildEmbedCode: typeof elementEmbedCode;
-}
+export type { Panels } from '../elements/panels.js';
 
 export class LazyFeatures implements ReactiveController {
   readonly #host: LitElement;
@@ -30,6 +21,8 @@ export class LazyFeatures implements ReactiveController {
   #unsubscribe: (() => void) | undefined;
   #mediaSession = false;
   #resumeRequested = false;
+  /** The track whose chapters were asked for last. */
+  #chaptersOf: Track | undefined;
   #panels: Promise<Panels> | undefined;
   /** Resume, once a long track has loaded it. */
   resume: ResumeController | undefined;
@@ -52,17 +45,7 @@ export class LazyFeatures implements ReactiveController {
 
   /** The panels' code and styles, loaded with the first panel the listener opens. */
   panels(embedCode: (options: EmbedOptions) => EmbedCode, say: (news: string) => void, open: (name: PanelName) => void): Promise<Panels> {
-    this.#panels ??= import('../elements/panels.js').then(({ EmbedPanel, PlaylistPanel, TranscriptPanel, panelStyles, renderPanel, adoptStyles, elementEmbedCode }) => {
-      adoptStyles(this.#host, panelStyles);
-      const embed = new EmbedPanel(this.#host, this.#playback, embedCode, say);
-      return {
-        playlist: new PlaylistPanel(this.#host, this.#playback, say),
-        embed,
-        transcript: new TranscriptPanel(this.#host, this.#playback, embed, open),
-        render: renderPanel,
-        buildEmbedCode: elementEmbedCode,
-      };
-    });
+    this.#panels ??= import('../elements/panels.js').then(({ createPanels }) => createPanels(this.#host, this.#playback, embedCode, say, open));
     return this.#panels;
   }
 
@@ -72,6 +55,11 @@ export class LazyFeatures implements ReactiveController {
       void import('./media-session-controller.js').then(({ MediaSessionController }) => new MediaSessionController(this.#host, this.#playback));
     }
     const track = state.queue[state.index];
+    // Chapters are read once the listener plays (or opens the Playlist): a page's first load fetches nothing more.
+    if (track?.chapters && track !== this.#chaptersOf && state.status !== Status.idle) {
+      this.#chaptersOf = track;
+      void import('./chapters.js').then(({ loadTrackChapters }) => loadTrackChapters(this.#host, this.#playback, track));
+    }
     if (!this.#resumeRequested && track && isLongTrack(track, state.duration)) {
       this.#resumeRequested = true;
       void import('./resume-controller.js').then(({ ResumeController }) => {

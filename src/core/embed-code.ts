@@ -22,6 +22,8 @@ export interface EmbedSettings {
   guessedBase?: boolean;
   /** The manifest the player's own tracks came from, absolute. */
   manifest?: string;
+  /** Or the podcast feed they came from, absolute. */
+  feed?: string;
   /** The part of track `rangeIndex` the player was told to play (its `t`). */
   range?: TimeRange;
   rangeIndex?: number;
@@ -47,6 +49,7 @@ export function buildEmbedCode(state: PlayerState, settings: EmbedSettings, opti
     ...options,
     index,
     ...(own && settings.manifest ? { manifest: settings.manifest } : {}),
+    ...(own && settings.feed ? { feed: settings.feed } : {}),
     ...(own && settings.range && index === (settings.rangeIndex ?? 0) ? { offset: settings.range } : {}),
   });
   if (settings.theme) config.theme = settings.theme;
@@ -62,9 +65,10 @@ export function buildEmbedCode(state: PlayerState, settings: EmbedSettings, opti
 export interface EmbedSource {
   embedBase?: string | undefined;
   manifest?: string | undefined;
+  feed?: string | undefined;
   theme?: string | undefined;
   independent?: boolean;
-  initialTrack?: number | undefined;
+  initialTrack?: number | string | undefined;
 }
 
 /**
@@ -82,6 +86,7 @@ export function elementEmbedCode(
   const named = player.embedBase ?? defaultBase;
   const base = safeUrl(named ?? 'embed.html', documentBase()) ?? new URL('embed.html', documentBase()).href;
   const manifest = player.manifest ? (safeUrl(player.manifest, documentBase()) ?? undefined) : undefined;
+  const feed = !manifest && player.feed ? (safeUrl(player.feed, documentBase()) ?? undefined) : undefined;
   // (params.ts's THEMES, written out: importing a value of params.ts here splits the embed page's first load into three chunks.)
   const theme = player.theme && ['light', 'dark', 'auto'].includes(player.theme) ? (player.theme as Theme) : undefined;
   return buildEmbedCode(
@@ -90,7 +95,9 @@ export function elementEmbedCode(
       base,
       ...(named ? {} : { guessedBase: true }),
       ...(manifest ? { manifest } : {}),
-      ...(range ? { range, rangeIndex: player.initialTrack ?? 0 } : {}),
+      ...(feed ? { feed } : {}),
+      // (A feed's episode named by its guid is the one the player selected first.)
+      ...(range ? { range, rangeIndex: typeof player.initialTrack === 'number' ? player.initialTrack : 0 } : {}),
       ...(theme ? { theme } : {}),
       ...(controls ? { controls } : {}),
       ...(player.independent ? { independent: true } : {}),

@@ -41,6 +41,7 @@ function build(url: URL, config: EmbedConfig): void {
   url.hash = '';
   const query = url.searchParams;
   if (config.manifest) query.set('manifest', config.manifest);
+  else if (config.feed) query.set('feed', config.feed);
   else if (config.track) {
     const track = config.track;
     for (const src of track.src) query.append('src', src);
@@ -79,13 +80,19 @@ export interface EmbedOptions {
  */
 export function shareConfig(
   track: { src: { src: string }[]; title: string; program?: string; date?: string; image?: string; download?: string | false; link?: string; transcript?: string; duration?: number; start?: number; end?: number },
-  options: EmbedOptions & { manifest?: string; index: number; offset?: TimeRange },
+  options: EmbedOptions & { manifest?: string; feed?: string; index: number; offset?: TimeRange },
 ): EmbedConfig {
   const config: EmbedConfig = {};
   const from = options.start !== undefined && options.start > 0 ? options.start : 0;
-  if (options.manifest) {
-    config.manifest = options.manifest;
-    if (options.index > 0) config.index = options.index;
+  if (options.manifest || options.feed) {
+    if (options.manifest) config.manifest = options.manifest;
+    else {
+      // A feed's episode is named by its guid where it has one: the index changes with every new episode.
+      config.feed = options.feed!;
+      const { guid } = track as { guid?: string };
+      if (guid) config.index = guid;
+    }
+    if (options.index > 0 && config.index === undefined) config.index = options.index;
     const shift = options.offset?.start ?? 0;
     const end = options.end !== undefined ? shift + options.end : options.offset?.end;
     if (shift + from > 0 || end !== undefined) config.range = withEnd(shift + from, end);

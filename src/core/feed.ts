@@ -23,10 +23,6 @@ const MAX_GUID = 1000;
 export interface FeedTrack extends Track {
   /** The item's `guid`, as the feed gives it: what the embed page's `track` parameter names. */
   guid?: string;
-  /** WebVTT or SRT. */
-  transcript?: string;
-  /** Podcast-namespace JSON chapters. */
-  chapters?: string;
 }
 
 export type FeedResult =

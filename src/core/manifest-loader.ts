@@ -37,6 +37,23 @@ export async function readManifestResponse(
 }
 
 /**
+ * Reads the answer to a request for a manifest or (`kind` feed) a podcast feed, whose reader (feed.ts) it
+ * loads then: players without a feed never do.
+ */
+export async function readResponse(
+  kind: 'manifest' | 'feed',
+  pending: Promise<Response>,
+  url: string,
+  readManifest: (data: unknown, base: string) => ManifestResult,
+  signal?: AbortSignal,
+  request?: AbortController,
+): Promise<ManifestResult> {
+  if (kind === 'manifest') return readManifestResponse(pending, url, readManifest, signal, request);
+  const { readFeed } = await import('./feed.js');
+  return readFeedResponse(pending, url, readFeed, signal, request);
+}
+
+/**
  * Reads the answer `pending` to a request for the podcast feed at `url` (requestFeed) with the same deadline
  * and size limit as a manifest, and hands its text to `readFeed` (feed.ts, which the caller loads, so that
  * players without a feed never do). Throws only when `signal` aborted it.
@@ -60,7 +77,7 @@ type ManifestFailure = Extract<ManifestResult, { ok: false }>;
  * deadline and the size limit; else why not, in words.
  */
 export async function readAnswer(
-  what: 'manifest' | 'feed' | 'transcript',
+  what: 'manifest' | 'feed' | 'transcript' | 'chapters',
   pending: Promise<Response>,
   url: string,
   signal: AbortSignal | undefined,

@@ -131,10 +131,13 @@ export function readTrack(
   if (image !== undefined) track.image = image;
   const imageAlt = cleanText(field(data, 'imageAlt'), TEXT_LIMITS.imageAlt);
   if (imageAlt !== null) track.imageAlt = imageAlt;
-  for (const name of ['link', 'transcript'] as const) {
-    const url = reader.url(name, field(data, name));
+  const chapters = field(data, 'chapters');
+  for (const name of ['link', 'transcript', 'chapters'] as const) {
+    const url = name === 'chapters' && Array.isArray(chapters) ? undefined : reader.url(name, field(data, name));
     if (url !== undefined) track[name] = url;
   }
+  // A list of chapters is read where it is used (captions.ts); here it is only kept, at most 500 of them.
+  if (Array.isArray(chapters) && chapters.length > 0) track.chapters = chapters.slice(0, MAX_TRACKS);
 
   const download = field(data, 'download');
   if (download === false || download === 'false' || download === '0') track.download = false;

@@ -23,9 +23,11 @@ export interface InlineTrack {
 
 export interface EmbedConfig {
   manifest?: string;
+  /** A podcast's RSS feed, read as a manifest. */
+  feed?: string;
   track?: InlineTrack;
-  /** The track to select first. */
-  index?: number;
+  /** The track to select first: its place, or (in a feed) its episode's guid. */
+  index?: number | string;
   /** `t`: the part to play, counted from the start of the track (or of its segment). */
   range?: TimeRange;
   autoplay?: boolean;
@@ -45,33 +47,42 @@ export interface EmbedConfig {
 
 const TEXT_PARAMS = { title: TEXT_LIMITS.title, program: TEXT_LIMITS.program } as const;
 const URL_PARAMS = ['image', 'link', 'transcript'] as const;
-const KNOWN = new Set(['manifest', 'src', 'title', 'program', 'date', 'image', 'download', 'link', 'transcript', 'duration', 'track', 't', 'autoplay', 'theme', 'controls', 'origin', 'resize', 'independent']);
+const KNOWN = new Set(['manifest', 'feed', 'src', 'title', 'program', 'date', 'image', 'download', 'link', 'transcript', 'duration', 'track', 't', 'autoplay', 'theme', 'controls', 'origin', 'resize', 'independent']);
 
-/** Reads the embed page's URL. What cannot be used is left out, with a warning in words for each. */
-export function readEmbedParams(href: string): { config: EmbedConfig; warnings: string[] } {
-  const warnings: string[] = [];
+/**
+ * A parameter left out, and why (`param-words.ts` says it in words: loaded only by a page that has one).
+ * `detail` is the refused value where the words name it.
+ */
+export interface ParamWarning {
+  name: string;
+  why: 'address' | 'url' | 'unknown' | 'wins' | 'date' | 'duration' | 'track' | 't' | 'theme' | 'controls' | 'bool';
+  detail?: string;
+}
+
+/** Reads the embed page's URL. What cannot be used is left out, with a warning for each (ParamWarning). */
+export function readEmbedParams(href: string): { config: EmbedConfig; warnings: ParamWarning[] } {
+  const warnings: ParamWarning[] = [];
   const config: EmbedConfig = {};
   let url: URL;
   try {
     url = new URL(href);
   } catch {
-    return { config, warnings: ['The embed address could not be read.'] };
+    return { config, warnings: [{ name: '', why: 'address' }] };
   }
   const query = url.searchParams;
-  const ignore = (name: string, why: string) => warnings.push(`Earshot: ignored "${name}": ${why}.`);
-  const refusedUrl = 'only http, https and relative addresses are allowed';
+  const ignore = (name: string, why: ParamWarning['why'], detail?: string) => warnings.push(detail === undefined ? { name, why } : { name, why, detail });
   const readUrl = (name: string, value: string): string | undefined => {
     const safe = safeUrl(value, url.href);
-    if (safe === null) ignore(name, refusedUrl);
+    if (safe === null) ignore(name, 'url');
     return safe ?? undefined;
   };
 
-  for (const name of new Set(query.keys())) if (!KNOWN.has(name)) ignore(name, 'not a parameter of the embed page');
+  for (const name of new Set(query.keys())) if (!KNOWN.has(name)) ignore(name, 'unknown');
 
-  const manifest = query.get('manifest');
-  if (manifest !== null) {
-    const safe = readUrl('manifest', manifest);
-    if (safe) config.manifest = safe;
+  for (const name of ['manifest', 'feed'] as const) {
+    const value = query.get(name);
+    const safe = value === null ? undefined : config.manifest ? void ignore(name, 'wins', 'manifest') : readUrl(name, value);
+    if (safe) config[name] = safe;
   }
 
   const sources = query.getAll('src').slice(0, MAX_SOURCES).flatMap((value) => readUrl('src', value) ?? []);
@@ -87,7 +98,7 @@ export function readEmbedParams(href: string): { config: EmbedConfig; warnings: 
     if (date !== null) {
       const iso = cleanDate(date);
       if (iso) track.date = iso;
-      else ignore('date', 'not an ISO 8601 date such as 2026-03-24');
+      else ignore('date', 'date');
     }
     for (const name of URL_PARAMS) {
       const value = query.get(name);
@@ -104,17 +115,19 @@ export function readEmbedParams(href: string): { config: EmbedConfig; warnings: 
     if (duration !== null) {
       const seconds = parseTime(duration);
       if (seconds !== null && seconds > 0) track.duration = seconds;
-      else ignore('duration', 'not a length of time');
+      else ignore('duration', 'duration');
     }
-    if (!config.manifest) config.track = track;
-    else warnings.push('Earshot: "manifest" wins over "src"; the one-track parameters were ignored.');
+    if (!config.manifest && !config.feed) config.track = track;
+    else ignore('src', 'wins', config.manifest ? 'manifest' : 'feed');
   }
 
   const index = query.get('track');
   if (index !== null) {
     const n = /^\d{1,3}$/.test(index) ? Number(index) : NaN;
     if (n < MAX_TRACKS) config.index = n;
-    else ignore('track', 'not a track number');
+    // In a feed, an episode's guid (feed.ts cuts a guid at 1000 characters too).
+    else if (config.feed && index.trim()) config.index = index.trim().slice(0, 1000);
+    else ignore('track', 'track');
   }
 
   const fragment = new URLSearchParams(url.hash.slice(1)).get('t');
@@ -122,26 +135,20 @@ export function readEmbedParams(href: string): { config: EmbedConfig; warnings: 
   if (t !== null) {
     const range = parseTimeRange(t);
     if (range) config.range = range;
-    else ignore('t', 'not a time or a time range (90, 1:30, 1m30s or START,END)');
-  }
-
-  const autoplay = query.get('autoplay');
-  if (autoplay !== null) {
-    if (autoplay === '1' || autoplay === 'true') config.autoplay = true;
-    else if (autoplay !== '0' && autoplay !== 'false') ignore('autoplay', 'use 1 or 0');
+    else ignore('t', 't');
   }
 
   const theme = query.get('theme');
   if (theme !== null) {
     if ((THEMES as readonly string[]).includes(theme)) config.theme = theme as Theme;
-    else ignore('theme', 'use light, dark or auto');
+    else ignore('theme', 'theme');
   }
 
   const controls = query.get('controls');
   if (controls !== null) {
     const names = controls.split(',').map((name) => name.trim()).filter(Boolean);
     const known = names.filter((name): name is ControlName => (CONTROL_NAMES as readonly string[]).includes(name));
-    for (const name of names) if (!known.includes(name as ControlName)) ignore('controls', `"${name.slice(0, 40)}" is not one of ${CONTROL_NAMES.join(', ')}`);
+    for (const name of names) if (!known.includes(name as ControlName)) ignore('controls', 'controls', name.slice(0, 40));
     config.controls = [...new Set(known)];
   }
 
@@ -152,11 +159,11 @@ export function readEmbedParams(href: string): { config: EmbedConfig; warnings: 
     else config.closed = true;
   }
 
-  for (const name of ['resize', 'independent'] as const) {
+  for (const name of ['autoplay', 'resize', 'independent'] as const) {
     const value = query.get(name);
     if (value === null) continue;
     if (value === '1' || value === 'true') config[name] = true;
-    else if (value !== '0' && value !== 'false') ignore(name, 'use 1 or 0');
+    else if (value !== '0' && value !== 'false') ignore(name, 'bool');
   }
   return { config, warnings };
 }

@@ -7,10 +7,10 @@
 import { Clock } from './clock.js';
 import { createEngine } from './deferred-engine.js';
 import type { ListenerEventName, PlayerEmitter, PlayerEventMap } from './events.js';
-import { readManifest, requestManifest, readTrack, type ManifestProblem, type ManifestResult } from './manifest.js';
+import { readManifest, readTrack, requestFeed, requestManifest, type ManifestProblem, type ManifestResult } from './manifest.js';
 import type { EngineFactory, EngineListener, MediaEngine } from './media-engine.js';
 import { MAX_RATE, MIN_RATE } from './rates.js';
-import { ErrorCode, initialState, ListName, Status, Store, type PlayerError, type PlayerState, type ReadonlyStore } from './state.js';
+import { ErrorCode, initialState, ListName, Status, Store, type Chapter, type PlayerError, type PlayerState, type ReadonlyStore } from './state.js';
 import { formatTime, type TimeRange } from './time.js';
 import { clipTrack, segmentDuration, segmentStart, type Track } from './track.js';
 import { safeUrl } from './url.js';
@@ -27,14 +27,14 @@ export interface ChangeOptions {
 
 /** Where the tracks come from, in the order the element prefers them. */
 export type TrackSource =
-  | { kind: 'manifest'; url: string }
+  | { kind: 'manifest' | 'feed'; url: string }
   | { kind: 'inline'; fields: Record<string, unknown> }
   | { kind: 'tracks'; data: unknown }
   | { kind: 'none' };
 
 export interface LoadOptions {
-  /** The track to select first. */
-  index?: number;
+  /** The track to select first: its place, or (in a feed) its guid. */
+  index?: number | string;
   /** Play only this part of that track (counted from its own start). */
   range?: TimeRange;
 }
@@ -126,11 +126,13 @@ export class Playback {
       }
       case 'tracks':
         return this.#take(readManifest(source.data, base), options);
+      case 'feed':
       case 'manifest': {
+        const { kind } = source;
         const url = safeUrl(source.url, base);
         if (url === null) {
-          this.#report([{ code: ErrorCode.invalidUrl, message: 'The manifest address was refused (only http, https and relative addresses are allowed).' }]);
-          this.#refuse('There is no manifest to load: its address was refused.');
+          this.#report([{ code: ErrorCode.invalidUrl, message: `The ${kind} address was refused (only http, https and relative addresses are allowed).` }]);
+          this.#refuse(`There is no ${kind} to load: its address was refused.`);
           return false;
         }
         const abort = new AbortController();
@@ -140,12 +142,12 @@ export class Playback {
         let result: ManifestResult;
         // The request, and the code that reads its answer, travel together. The reader may also give the
         // request up (a deadline, a size limit): that is no newer load overtaking this one.
-        const { pending, request } = requestManifest(url, abort.signal);
+        const { pending, request } = (kind === 'feed' ? requestFeed : requestManifest)(url, abort.signal);
         try {
           const loader = await import('./manifest-loader.js').catch(() => null);
           result = loader
-            ? await loader.readManifestResponse(pending, url, readManifest, abort.signal, request)
-            : { ok: false, message: 'The manifest could not be read: the player could not load its code for it.', problems: [] };
+            ? await loader.readResponse(kind, pending, url, readManifest, abort.signal, request)
+            : { ok: false, message: `The ${kind} could not be read: the player could not load its code for it.`, problems: [] };
         } catch {
           return false; // overtaken by a newer load
         }
@@ -179,14 +181,30 @@ export class Playback {
     if (options.play) this.play().catch(() => {});
   }
 
+  /**
+   * Where Next (1) and Previous (-1) go within the current track, if anywhere: its chapters
+   * (controllers/chapters.ts sets it when a track has them). Undefined: to another track.
+   */
+  within: ((step: 1 | -1) => number | undefined) | undefined;
+
   next(options: ChangeOptions = {}): void {
-    this.select(this.state.index + 1, { play: !this.paused, ...options });
+    const at = this.within?.(1);
+    if (at !== undefined) this.seek(at, options);
+    else this.select(this.state.index + 1, { play: !this.paused, ...options });
   }
 
   previous(options: ChangeOptions = {}): void {
-    // Like every player: back to the start first, to the previous track when already near it.
-    if (this.currentTime > RESTART_AFTER || this.state.index === 0) this.seek(0, options);
+    // Like every player: back to the start first (of the chapter, where the track has them), to the previous
+    // chapter or track when already near it.
+    const at = this.within?.(-1);
+    if (at !== undefined) this.seek(at, options);
+    else if (this.currentTime > RESTART_AFTER || this.state.index === 0) this.seek(0, options);
     else this.select(this.state.index - 1, { play: !this.paused, ...options });
+  }
+
+  /** The current track's chapters, read (controllers/chapters.ts): kept while `track` is still the current one. */
+  setChapters(track: Track, chapters: readonly Chapter[]): void {
+    if (track === this.track) this.#store.update({ chapters: Object.freeze([...chapters]) });
   }
 
   // ——— Playing ———
@@ -319,7 +337,9 @@ export class Playback {
   }
 
   #use(tracks: Track[], title: string | undefined, { index = 0, range }: LoadOptions): boolean {
-    const selected = Number.isInteger(index) && index >= 0 && index < tracks.length ? index : 0;
+    // A feed's episode may be named by its guid (feed.ts keeps it on the track).
+    const at = typeof index === 'string' ? tracks.findIndex((track) => (track as { guid?: string }).guid === index) : index;
+    const selected = Number.isInteger(at) && at >= 0 && at < tracks.length ? at : 0;
     if (range && tracks[selected]) {
       const clipped = clipTrack(tracks[selected]!, range);
       if (clipped) tracks[selected] = clipped;
@@ -378,7 +398,7 @@ export class Playback {
     this.#announcedReady = false;
     const track = this.state.queue[index];
     const duration = track ? segmentDuration(track, track.duration) : NaN;
-    this.#store.update({ index, status: Status.idle, currentTime: at, seeking: false, duration, error: null });
+    this.#store.update({ index, status: Status.idle, currentTime: at, seeking: false, duration, error: null, chapters: initialState.chapters });
     if (!track) return;
     let engine: MediaEngine | null = null;
     engine = this.#createEngine(track.src, this.#listenerFor(() => engine), {

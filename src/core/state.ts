@@ -62,6 +62,13 @@ export interface PlayerState {
   readonly muted: boolean;
   /** The error shown to the listener, if any. */
   readonly error: PlayerError | null;
+  /** The current track's chapters, once read: times from the start of its segment, in order. */
+  readonly chapters: readonly Chapter[];
+}
+
+export interface Chapter {
+  start: number;
+  title: string;
 }
 
 export const initialState: PlayerState = Object.freeze({
@@ -78,6 +85,7 @@ export const initialState: PlayerState = Object.freeze({
   volume: 1,
   muted: false,
   error: null,
+  chapters: Object.freeze([]),
 });
 
 export type StateListener<T> = (state: T, previous: T) => void;

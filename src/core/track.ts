@@ -26,6 +26,11 @@ export interface Track {
   link?: string;
   /** The words of the track: WebVTT or SRT, times from the start of the file. */
   transcript?: string;
+  /**
+   * Chapters, times from the start of the file: the address of podcast-namespace JSON or WebVTT chapters, or
+   * the list itself (`{startTime, title}`, read by captions.ts when it is needed).
+   */
+  chapters?: string | readonly unknown[];
 }
 
 /** Where the track's segment starts in the file. */

@@ -118,6 +118,12 @@ export const styles = css`
     align-items: center;
     gap: 10px;
   }
+  /* The slider, and the chapter marks over it (controllers/chapters.ts). */
+  .seek {
+    display: flex;
+    position: relative;
+  }
+  .seek,
   .timeline {
     flex: 1;
     min-width: 0;

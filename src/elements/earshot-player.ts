@@ -77,6 +77,7 @@ type InlineProperty = keyof typeof INLINE_FIELDS;
  * @csspart download-progress - The progress and Cancel of a download from another origin.
  * @csspart panel - The open Playlist or Embed panel.
  * @csspart track-button - Each track in the Playlist panel.
+ * @csspart chapter-button - Each chapter in the Playlist panel.
  * @csspart embed-code - The Embed code textbox.
  * @csspart clip-start - The Clip start field in the Embed panel.
  * @csspart clip-end - The Clip end field in the Embed panel.
@@ -98,34 +99,39 @@ type InlineProperty = keyof typeof INLINE_FIELDS;
 export class EarshotPlayer extends LitElement {
   static override styles = styles;
 
+  // (Lit's default type is String: only the others say theirs.)
   static override properties = {
-    manifest: { type: String },
-    src: { type: String },
-    trackTitle: { type: String, attribute: 'track-title' },
-    program: { type: String },
-    date: { type: String },
-    image: { type: String },
-    download: { type: String },
-    trackDuration: { type: String, attribute: 'duration' },
-    start: { type: String },
-    end: { type: String },
-    link: { type: String },
-    transcript: { type: String },
-    embedBase: { type: String, attribute: 'embed-base' },
-    controls: { type: String },
-    preload: { type: String },
+    manifest: {},
+    feed: {},
+    src: {},
+    trackTitle: { attribute: 'track-title' },
+    program: {},
+    date: {},
+    image: {},
+    download: {},
+    trackDuration: { attribute: 'duration' },
+    start: {},
+    end: {},
+    link: {},
+    transcript: {},
+    embedBase: { attribute: 'embed-base' },
+    controls: {},
+    preload: {},
     autoplay: { type: Boolean },
-    theme: { type: String, reflect: true },
-    initialTrack: { type: Number, attribute: 'track' },
-    timeRange: { type: String, attribute: 't' },
+    theme: { reflect: true },
+    // A place (0-based), or a feed episode's guid.
+    initialTrack: { attribute: 'track', converter: (value: string | null) => (value && /^\d+$/.test(value) ? Number(value) : value) },
+    timeRange: { attribute: 't' },
     _scrub: { state: true },
-    layout: { type: String, reflect: true },
+    layout: { reflect: true },
     independent: { type: Boolean, reflect: true },
     _panel: { state: true },
   };
 
-  /** URL of a manifest; wins over `src`. */
+  /** URL of a manifest; wins over `feed` and `src`. */
   declare manifest: string | undefined;
+  /** URL of a podcast's RSS feed, read as a manifest (newest episode first); wins over `src`. */
+  declare feed: string | undefined;
   /** Audio URL of a one-track player. */
   declare src: string | undefined;
   /** Title of a one-track player (attribute `track-title`). */
@@ -159,7 +165,7 @@ export class EarshotPlayer extends LitElement {
   /** `light`, `dark` or `auto` (default). */
   declare theme: 'light' | 'dark' | 'auto' | undefined;
   /** Index of the track to select first (attribute `track`). */
-  declare initialTrack: number | undefined;
+  declare initialTrack: number | string | undefined;
   /** `START` or `START,END`: play only that part of the first track (attribute `t`, as in embed URLs). */
   declare timeRange: string | undefined;
   /** `compact` (default): panels open over the controls; `expanded`: panels open inline, and the player grows. */
@@ -334,6 +340,7 @@ export class EarshotPlayer extends LitElement {
     if (changed.has('preload')) this.#playback.preload = this.preload === 'metadata' ? 'metadata' : 'none';
     const sourceChanged =
       changed.has('manifest') ||
+      changed.has('feed') ||
       changed.has('initialTrack') ||
       changed.has('timeRange') ||
       (Object.keys(INLINE_FIELDS) as InlineProperty[]).some((key) => changed.has(key));
@@ -342,6 +349,7 @@ export class EarshotPlayer extends LitElement {
 
   #trackSource(): TrackSource {
     if (this.manifest) return { kind: 'manifest', url: this.manifest };
+    if (this.feed) return { kind: 'feed', url: this.feed };
     if (this.src) {
       const fields: Record<string, unknown> = {};
       for (const [property, field] of Object.entries(INLINE_FIELDS) as [InlineProperty, string][]) {
@@ -359,7 +367,7 @@ export class EarshotPlayer extends LitElement {
   async #load(): Promise<void> {
     this.#playback.preload = this.preload === 'metadata' ? 'metadata' : 'none';
     this.#range = this.timeRange ? (parseTimeRange(this.timeRange) ?? undefined) : undefined;
-    const index = Number.isInteger(this.initialTrack) && this.initialTrack! >= 0 ? this.initialTrack : undefined;
+    const index = typeof this.initialTrack === 'string' || (Number.isInteger(this.initialTrack) && this.initialTrack! >= 0) ? this.initialTrack : undefined;
     const loaded = await this.#playback.load(this.#trackSource(), documentBase(), {
       ...(index !== undefined ? { index } : {}),
       ...(this.#range ? { range: this.#range } : {}),

@@ -12,8 +12,8 @@ export const skipBackIcon = icon(
 export const skipForwardIcon = icon(
   svg`<path d="M12 5V2l5 4-5 4V7a6 6 0 1 0 6 6h2a8 8 0 1 1-8-8z"/>`,
 );
-export const previousIcon = icon(svg`<path d="M6 5h2v14H6zM20 5.5v13a1 1 0 0 1-1.55.83L9.5 13.2a1.5 1.5 0 0 1 0-2.4l8.95-6.13A1 1 0 0 1 20 5.5z"/>`);
-export const nextIcon = icon(svg`<path d="M16 5h2v14h-2zM4 5.5v13a1 1 0 0 0 1.55.83l8.95-6.13a1.5 1.5 0 0 0 0-2.4L5.55 4.67A1 1 0 0 0 4 5.5z"/>`);
+export const previousIcon = icon(svg`<path d="M6 5h2v14H6zm3 7 10-7v14z"/>`);
+export const nextIcon = icon(svg`<path d="M16 5h2v14h-2zM5 5l10 7-10 7z"/>`);
 export const volumeIcon = icon(svg`<path d="M4 9v6h4l5 4V5L8 9H4zm12.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z"/>`);
 export const mutedIcon = icon(svg`<path d="M4 9v6h4l5 4V5L8 9H4zm12.6 3 2.7-2.7-1.4-1.4-2.7 2.7-2.7-2.7-1.4 1.4 2.7 2.7-2.7 2.7 1.4 1.4 2.7-2.7 2.7 2.7 1.4-1.4z" transform="translate(2 0)"/>`);
 export const downloadIcon = icon(svg`<path d="M11 4h2v9.2l3.3-3.3 1.4 1.4L12 17l-5.7-5.7 1.4-1.4 3.3 3.3zM5 18h14v2H5z"/>`);

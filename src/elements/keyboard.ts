@@ -19,6 +19,9 @@ const KEYS: Record<string, KeyAction> = {
     if (Number.isFinite(playback.state.duration)) playback.seek(playback.state.duration);
   },
   m: (playback) => playback.setMuted(!playback.state.muted),
+  // Shift+N and Shift+P: the next and previous chapter (or track).
+  N: (playback) => playback.next(),
+  P: (playback) => playback.previous(),
 };
 
 /** Does what `event`'s key means to the player; true when it meant something (the caller prevents the default). */
@@ -26,6 +29,7 @@ export function handlePlayerKey(event: KeyboardEvent, playback: Playback, target
   if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return false;
   if (isTextField(target)) return false;
   let key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  if (event.shiftKey && (key === 'n' || key === 'p')) key = key.toUpperCase();
   // On the Seek slider, Up and Down move as far as Right and Left (its own step would be a fraction of a second).
   if (target instanceof HTMLInputElement && target.type === 'range') key = { ArrowUp: 'ArrowRight', ArrowDown: 'ArrowLeft' }[key] ?? key;
   const action = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;

@@ -1,13 +1,41 @@
 /** The Playlist, Embed and Transcript panels, loaded when the listener first opens one. */
-import { html, nothing } from 'lit';
+import { html, nothing, type LitElement } from 'lit';
+import { elementEmbedCode, type EmbedCode } from '../core/embed-code.js';
+import type { EmbedOptions } from '../core/embed-url.js';
+import type { Playback } from '../core/playback.js';
+import { adoptStyles } from './adopt-styles.js';
+import { EmbedPanel } from './embed-panel.js';
 import type { PanelContent, PanelName } from './player-template.js';
+import { PlaylistPanel } from './playlist-panel.js';
+import { panelStyles } from './panels.styles.js';
+import { TranscriptPanel } from './transcript-panel.js';
 
-export { elementEmbedCode } from '../core/embed-code.js';
-export { adoptStyles } from './adopt-styles.js';
-export { EmbedPanel } from './embed-panel.js';
-export { PlaylistPanel } from './playlist-panel.js';
-export { TranscriptPanel } from './transcript-panel.js';
-export { panelStyles } from './panels.styles.js';
+export interface Panels {
+  playlist: PlaylistPanel;
+  embed: EmbedPanel;
+  transcript: TranscriptPanel;
+  render: typeof renderPanel;
+  buildEmbedCode: typeof elementEmbedCode;
+}
+
+/** The panels of the player `host`, and their styles adopted into it. */
+export function createPanels(
+  host: LitElement,
+  playback: Playback,
+  embedCode: (options: EmbedOptions) => EmbedCode,
+  say: (news: string) => void,
+  open: (name: PanelName) => void,
+): Panels {
+  adoptStyles(host, panelStyles);
+  const embed = new EmbedPanel(host, playback, embedCode, say);
+  return {
+    playlist: new PlaylistPanel(host, playback, say),
+    embed,
+    transcript: new TranscriptPanel(host, playback, embed, open),
+    render: renderPanel,
+    buildEmbedCode: elementEmbedCode,
+  };
+}
 
 /**
  * An open panel: in the compact layout it covers the controls, so it keeps Play/Pause (`play`) and the

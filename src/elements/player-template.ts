@@ -112,7 +112,10 @@ function renderTimeline({ state, time, on, scrubbing }: PlayerView) {
   const spoken = state.status === Status.playing && !state.seeking && !scrubbing ? Math.floor(time / 60) * 60 : time;
   const shown = known ? Math.min(time, duration) : 0;
   const playable = isPlayable(state);
-  return html`<div class="timeline-row">
+  // The Seek slider's words name the chapter under way; the timeline marks where each begins.
+  let chapter = '';
+  for (const { start, title } of state.chapters) if (start <= shown) chapter = `, ${title}`;
+  return html`<div class="timeline-row"><div class="seek">
     <input
       part="timeline"
       class="timeline"
@@ -122,12 +125,12 @@ function renderTimeline({ state, time, on, scrubbing }: PlayerView) {
       max=${known ? duration : 0}
       step="any"
       .value=${String(shown)}
-      aria-valuetext=${known ? `${speakTime(spoken)} of ${speakTime(duration)}` : speakTime(spoken)}
+      aria-valuetext=${(known ? `${speakTime(spoken)} of ${speakTime(duration)}` : speakTime(spoken)) + chapter}
       ?disabled=${!playable}
       .style=${`--earshot-progress: ${known && duration > 0 ? (shown / duration) * 100 : 0}%`}
       @input=${on.scrub}
       @change=${on.scrubEnd}
-    />
+    /></div>
     <span part="time" class="time">${state.status === Status.loading && !known ? 'Loading…' : `${formatTime(time)} / ${formatTime(duration)}`}</span>
   </div>`;
 }
@@ -136,14 +139,16 @@ function renderTimeline({ state, time, on, scrubbing }: PlayerView) {
 function renderControls(view: PlayerView, covered: boolean) {
   const { state, on } = view;
   const playable = isPlayable(state);
-  const many = state.queue.length > 1;
+  // Previous and Next move by chapter too, where the track has them.
+  const many = state.queue.length > 1 || state.chapters.length > 1;
+  const last = state.index >= state.queue.length - 1 && !state.chapters.some(({ start }) => start > view.time + 0.5);
   // (A button's content is not read where the button has a name: the digits and the rate are for the eye.)
   return html`<div part="controls" class="controls">
     ${many ? button('Previous track', previousIcon, on.previous, 'previous', !playable) : nothing}
     ${button(`Skip back ${SKIP_BACK} seconds`, html`${skipBackIcon}<span class="skip-by">${SKIP_BACK}</span>`, on.skipBack, 'skip-back', !playable)}
     ${covered ? nothing : playButton(view)}
     ${button(`Skip forward ${SKIP_FORWARD} seconds`, html`${skipForwardIcon}<span class="skip-by">${SKIP_FORWARD}</span>`, on.skipForward, 'skip-forward', !playable)}
-    ${many ? button('Next track', nextIcon, on.next, 'next', !playable || state.index >= state.queue.length - 1) : nothing}
+    ${many ? button('Next track', nextIcon, on.next, 'next', !playable || last) : nothing}
     <span class="spacer"></span>
     ${button(`Playback speed ${state.playbackRate}×`, `${state.playbackRate}×`, on.speed, 'speed')}
     ${button(state.muted ? 'Unmute' : 'Mute', state.muted ? mutedIcon : volumeIcon, on.mute, 'mute')}

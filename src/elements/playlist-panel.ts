@@ -1,8 +1,9 @@
 /** The Playlist panel: this player's tracks, and the listener's own saved playlist. */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type LitElement, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Playback } from '../core/playback.js';
 import { MAX_SAVED, savedPlaylist, type SavedPlaylist } from '../core/saved-playlist.js';
 import { ErrorCode, ListName } from '../core/state.js';
+import { formatTime } from '../core/time.js';
 import { trackKey, type Track } from '../core/track.js';
 import type { PanelContent } from './player-template.js';
 
@@ -57,6 +58,15 @@ export class PlaylistPanel implements ReactiveController {
     const isSaved = current !== undefined && saved?.has(current) === true;
     const currentKey = current ? trackKey(current) : '';
     const items = saved?.items ?? [];
+    const { chapters } = playback.state;
+    // The list needs the chapters: read them now if the listener has not played yet.
+    if (current?.chapters && chapters.length === 0) {
+      void import('../controllers/chapters.js').then(({ loadTrackChapters }) => loadTrackChapters(this.#host as LitElement, playback, current));
+    }
+    let heard = -1;
+    chapters.forEach(({ start }, i) => {
+      if (start <= playback.state.currentTime) heard = i;
+    });
     const body = html`
       ${own.length > 1
         ? html`<p class="field-label" id="own-label">${title}</p>
@@ -68,6 +78,20 @@ export class PlaylistPanel implements ReactiveController {
             html`<p class="field-label">This track</p>
               <p class="whole-title">${current.title}</p>`
           : nothing}
+      ${chapters.length > 0
+        ? html`<p class="field-label" id="chapters-label">Chapters</p>
+            <ol class="track-list" aria-labelledby="chapters-label">
+              ${chapters.map(
+                ({ start, title: name }, i) =>
+                  html`<li>
+                    <span class="cue-time">${formatTime(start)}</span>
+                    <button part="button chapter-button" type="button" class="track" aria-current=${i === heard ? 'true' : 'false'} @click=${() => this.#playChapter(start)}>
+                      ${name}
+                    </button>
+                  </li>`,
+              )}
+            </ol>`
+        : nothing}
       <p class="field-label" id="saved-label">My playlist</p>
       ${items.length === 0
         ? html`<p class="note">Nothing saved yet. “Add to my playlist” keeps a track here, in every Earshot player on this site.</p>`
@@ -84,7 +108,12 @@ export class PlaylistPanel implements ReactiveController {
           </button>
           <p class="note">${this.#status}</p>`
       : nothing;
-    return { body, main, bodyFocusable: own.length <= 1 && items.length === 0 };
+    return { body, main, bodyFocusable: own.length <= 1 && items.length === 0 && chapters.length === 0 };
+  }
+
+  #playChapter(start: number): void {
+    this.#playback.seek(start);
+    if (this.#playback.paused) this.#playback.play().catch(() => {});
   }
 
   #item(track: Track, current: boolean, play: () => void, removable?: Track) {

@@ -109,7 +109,7 @@ export class TranscriptPanel implements ReactiveController {
     this.#query = '';
     this.#selected = null;
     this.#tabStop = 0;
-    import('../core/transcript-loader.js')
+    import('../core/captions-loader.js')
       .then(({ loadTranscript }) => loadTranscript(url))
       .then(
         (result) => {

@@ -15,15 +15,16 @@ export const TALL_FRAME = 291;
 /** Mounts the player the embed URL describes into `container`, or says in words why there is none. */
 export function mountEmbed(container: HTMLElement, href: string): { player: EarshotPlayer | null; config: EmbedConfig } {
   const { config, warnings } = readEmbedParams(href);
-  for (const warning of warnings) console.warn(warning);
-  if (!config.manifest && !config.track) {
+  // The words for them come when there are some.
+  if (warnings.length > 0) void import('../core/param-words.js').then(({ explain }) => warnings.forEach((warning) => console.warn(explain(warning))));
+  if (!config.manifest && !config.feed && !config.track) {
     const problem = document.createElement('p');
     problem.className = 'embed-problem';
     problem.setAttribute('role', 'alert');
     problem.textContent =
       warnings.length > 0
         ? 'This audio cannot be played: the embed address names no audio that can be used (its address was refused or is missing).'
-        : 'This audio cannot be played: the embed address names no audio (no "src" or "manifest").';
+        : 'This audio cannot be played: the embed address names no audio (no "src", "manifest" or "feed").';
     container.replaceChildren(problem);
     return { player: null, config };
   }
@@ -48,6 +49,7 @@ export function mountEmbed(container: HTMLElement, href: string): { player: Ears
   if (!config.resize) window.addEventListener('resize', fit);
   // The tracks come last: everything that shapes how they load is in place by then.
   if (config.manifest) player.manifest = config.manifest;
+  else if (config.feed) player.feed = config.feed;
   else if (config.track) player.tracks = [{ ...config.track, title: config.track.title ?? fileTitle(config.track.src[0]!) }];
   container.replaceChildren(player);
   return { player, config };

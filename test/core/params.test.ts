@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { readManifest } from '../../src/core/manifest.js';
 import { buildEmbedUrl, shareConfig } from '../../src/core/embed-url.js';
-import { readEmbedParams, type EmbedConfig } from '../../src/core/params.js';
+import { explain } from '../../src/core/param-words.js';
+import { CONTROL_NAMES, readEmbedParams, type EmbedConfig } from '../../src/core/params.js';
 import { buildEmbedSnippet } from '../../src/core/snippet.js';
 
 const BASE = 'https://news.example/earshot/embed.html';
@@ -41,15 +42,29 @@ describe('readEmbedParams', () => {
     ['?manifest=m.json&controls=playlist,share', { manifest: 'https://news.example/earshot/m.json', controls: ['playlist'] }, /"controls".*"share"/],
     ['?manifest=m.json&autoplay=yes', { manifest: 'https://news.example/earshot/m.json' }, /"autoplay"/],
     ['?manifest=m.json&utm_source=x', { manifest: 'https://news.example/earshot/m.json' }, /"utm_source"/],
-    ['?src=a.mp3&image=javascript:alert(1)&link=data:text/html,x', { track: { src: ['https://news.example/earshot/a.mp3'] } }, /"image"/],
+    ['?src=a.mp3&image=javascript:alert(1)&link=data:text/html,x', { track: { src: ['https://news.example/earshot/a.mp3'] } }, /"image": only http, https and relative addresses are allowed\./],
+    ['?manifest=m.json&feed=f.xml', { manifest: 'https://news.example/earshot/m.json' }, /ignored "feed": "manifest" wins over it\./],
+    ['?feed=f.xml&src=a.mp3', { feed: 'https://news.example/earshot/f.xml' }, /"feed" wins over "src"; the one-track parameters were ignored\./],
+    ['?src=a.mp3&track=ep-12', { track: { src: ['https://news.example/earshot/a.mp3'] } }, /ignored "track": not a track number/],
   ];
   for (const [query, expected, warning] of ignored) {
     it(`ignores what it cannot use in ${query}, with a warning`, () => {
       const { config, warnings } = at(query);
       expect(config).to.deep.equal(expected);
-      expect(warnings.join('\n')).to.match(warning);
+      expect(warnings.map(explain).join('\n')).to.match(warning);
     });
   }
+
+  it('takes a feed, and a track named by its episode\'s guid', () => {
+    expect(at('?feed=https://pod.example/feed.xml&track=tag:pod.example,2026:ep-12').config).to.deep.equal({ feed: 'https://pod.example/feed.xml', index: 'tag:pod.example,2026:ep-12' });
+    expect(at('?feed=f.xml&track=3').config).to.deep.equal({ feed: 'https://news.example/earshot/f.xml', index: 3 });
+    expect(at('?feed=javascript:alert(1)').warnings.map(explain)).to.deep.equal(['Earshot: ignored "feed": only http, https and relative addresses are allowed.']);
+  });
+
+  it('says each warning in words, and names the controls params.ts knows', () => {
+    expect(explain({ name: 'controls', why: 'controls', detail: 'share' })).to.equal(`Earshot: ignored "controls": "share" is not one of ${CONTROL_NAMES.join(', ')}.`);
+    expect(explain({ name: '', why: 'address' })).to.equal('Earshot: the embed address could not be read.');
+  });
 });
 
 describe('origin=: an exact origin, or no host control at all', () => {

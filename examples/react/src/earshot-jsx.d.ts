@@ -1,7 +1,7 @@
 import type { EarshotEventMap, EarshotPlayer } from 'earshot-player';
 import type { HTMLAttributes, RefAttributes } from 'react';
 
-type EarshotAttributes = Partial<Record<'manifest' | 'src' | 'track-title' | 'program' | 'date' | 'image' | 'download' | 'duration' | 'start' | 'end' | 'link' | 'transcript' | 'embed-base' | 'controls' | 'preload' | 'theme' | 'track' | 't' | 'layout', string>>;
+type EarshotAttributes = Partial<Record<'manifest' | 'feed' | 'src' | 'track-title' | 'program' | 'date' | 'image' | 'download' | 'duration' | 'start' | 'end' | 'link' | 'transcript' | 'embed-base' | 'controls' | 'preload' | 'theme' | 'track' | 't' | 'layout', string>>;
 type EarshotListeners = { [K in keyof EarshotEventMap as `on${K}`]?: (event: EarshotEventMap[K]) => void };
 
 declare module 'react' {
