@@ -56,7 +56,7 @@ export class LazyFeatures implements ReactiveController {
     }
     const track = state.queue[state.index];
     // Chapters are read once the listener plays (or opens the Playlist): a page's first load fetches nothing more.
-    if (track?.chapters && track !== this.#chaptersOf && state.status !== Status.idle) {
+    if (track?.chapters && track !== this.#chaptersOf && state.status === Status.playing) {
       this.#chaptersOf = track;
       void import('./chapters.js').then(({ loadTrackChapters }) => loadTrackChapters(this.#host, this.#playback, track));
     }

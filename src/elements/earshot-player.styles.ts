@@ -344,6 +344,21 @@ export const styles = css`
       height: 44px;
     }
   }
+  /* Four actions (with Transcript) keep one row where their words would not fit: icons, the words still
+     their names. */
+  @container (max-width: 460px) {
+    .actions:has(> :nth-child(4)) .action > span {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .actions:has(> :nth-child(4)) .action svg {
+      display: block;
+    }
+  }
   /* On a touch screen every target is at least 44 × 44 px. */
   @media (pointer: coarse) {
     button,

@@ -80,9 +80,16 @@ export function frameLayout() {
       r = el.getBoundingClientRect();
       const p = panel.getBoundingClientRect();
       entry.box = box(r);
-      if (!inside(r, p)) problems.push(`${entry.control} ${box(r)} is not inside its panel ${box(p)}, even scrolled to`);
-      if (!inside(r, viewport)) problems.push(`${entry.control} ${box(r)} is outside the frame's viewport ${width}×${height}, even scrolled to`);
-      const hit = hitAt((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+      // A control taller than the panel (a long cue of a transcript, its words a button) cannot be seen whole:
+      // it is read by scrolling through it. Its width must fit, and the part of it in view must be it.
+      let scroller = parentOf(el);
+      while (scroller && scroller !== panel && !/auto|scroll/.test(getComputedStyle(scroller).overflowY)) scroller = parentOf(scroller);
+      const view = scroller ? scroller.getBoundingClientRect() : p;
+      const tall = r.height > view.height;
+      const seen = tall ? { left: r.left, right: r.right, top: Math.max(r.top, view.top), bottom: Math.min(r.bottom, view.bottom) } : r;
+      if (!inside(seen, p)) problems.push(`${entry.control} ${box(r)} is not inside its panel ${box(p)}, even scrolled to`);
+      if (!inside(seen, viewport)) problems.push(`${entry.control} ${box(r)} is outside the frame's viewport ${width}×${height}, even scrolled to`);
+      const hit = hitAt((seen.left + seen.right) / 2, (seen.top + seen.bottom) / 2);
       if (!hit || !deepContains(el, hit) && !(el.labels && [...el.labels].some((l) => deepContains(l, hit)))) {
         problems.push(`${entry.control} ${box(r)} is covered (the point at its centre hits ${hit ? name(hit) : 'nothing'})`);
       }

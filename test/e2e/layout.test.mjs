@@ -38,6 +38,8 @@ describe('Layout: the embed page in a 290 px frame', () => {
       ['date', '2026-03-24'],
       ['image', `${n}/images/lighthouse.svg`],
       ['duration', '166.17'],
+      // Its words too: a fourth action, Transcript, and its panel.
+      ['transcript', `${n}/audio/interview.vtt`],
     ]) one.searchParams.append(name, value);
     const manifest = new URL(`${n}/dist/embed.html`);
     manifest.searchParams.set('manifest', `${n}/story.json`);
@@ -68,14 +70,15 @@ describe('Layout: the embed page in a 290 px frame', () => {
   }
 
   for (const kind of ['one', 'manifest']) {
-    it(`${kind === 'one' ? 'one track' : 'a three-track manifest'}: closed, Playlist open, Embed open, at ${WIDTHS.join(', ')} px`, { timeout: 60_000 }, async () => {
+    it(`${kind === 'one' ? 'one track with a transcript: closed, Playlist, Embed and Transcript open' : 'a three-track manifest: closed, Playlist open, Embed open'}, at ${WIDTHS.join(', ')} px`, { timeout: 60_000 }, async () => {
       const problems = [];
       for (const width of WIDTHS) {
         const { page, frame, player, watch } = await frameAt(configs()[kind], width, `layout-${kind}-${width}`);
         problems.push(...(await check(page, frame, width, `${kind}-closed`)));
-        for (const panel of ['Playlist', 'Embed']) {
+        for (const panel of kind === 'one' ? ['Playlist', 'Embed', 'Transcript'] : ['Playlist', 'Embed']) {
           const region = await openPanel(player, panel);
           if (panel === 'Embed') await region.getByRole('textbox', { name: 'Embed code' }).waitFor();
+          else if (panel === 'Transcript') await region.getByRole('button', { name: /^Margaret Hale: Thank you, Daniel/ }).waitFor();
           else await region.getByRole('button', { name: /^(Add to|Remove from) my playlist$/ }).waitFor();
           problems.push(...(await check(page, frame, width, `${kind}-${panel.toLowerCase()}`)));
           await closePanel(player, panel);
