@@ -35,13 +35,13 @@ const newsroom = await serveSite({
   ],
 });
 const newsroomUrl = newsroom.url.replace('127.0.0.1', 'localhost');
-// The blog carries a snippet exactly as the story page's Embed button hands it out (the gale segment).
+// The blog carries a clip exactly as the story page's Embed panel hands it out: the interview, with Clip start
+// and Clip end set to Margaret Hale's answer about the gale (as "Embed this part" sets them from her words in
+// the transcript).
 const embed = new URL(`${newsroomUrl}/dist/embed.html`);
-for (const [name, value] of [['src', `${newsroomUrl}/audio/interview.mp3`], ['title', 'The gale of 1962'], ['program', 'Coastlines'], ['date', '2026-03-24'], ['image', `${newsroomUrl}/images/lighthouse.svg`], ['download', `${newsroomUrl}/audio/interview.mp3`], ['duration', '166.17'], ['t', '40.12,76.45']]) {
-  embed.searchParams.append(name, value);
-}
+for (const [name, value] of [['manifest', `${newsroomUrl}/interview.json`], ['t', '47.6,68']]) embed.searchParams.append(name, value);
 const escape = (value) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-const snippet = `<iframe src="${escape(embed.href)}" width="100%" height="290" frameborder="0" scrolling="no" title="Embedded audio player: The gale of 1962" allow="autoplay; clipboard-write" loading="lazy"></iframe>`;
+const snippet = `<iframe src="${escape(embed.href)}" width="100%" height="290" frameborder="0" scrolling="no" title="Embedded audio player: The Lighthouse Keepers of Harrow Point (0:48–1:08)" allow="autoplay; clipboard-write" loading="lazy"></iframe>`;
 const blogDir = mkdtempSync(path.join(tmpdir(), 'earshot-blog-'));
 // {{NEWSROOM}}: the newsroom's address, for the blog's icon and its links to the story and the gallery.
 const blogPage = readFileSync(at('demo/blog/index.html'), 'utf8').replace('{{SNIPPET}}', snippet).replaceAll('{{NEWSROOM}}', newsroomUrl);

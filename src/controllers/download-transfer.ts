@@ -1,10 +1,13 @@
-/** A cross-origin download: fetched with its progress shown and a Cancel button, then saved under the title's name. */
+/**
+ * A download fetched with its progress shown and a Cancel button: a file on another origin, saved under the
+ * title's name; or the part of an MP3 that a segment plays, cut at frame boundaries (core/mp3-part.ts).
+ */
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import { DownloadError, fetchWithProgress, type DownloadProgress } from '../core/download.js';
 import { downloadFilename } from '../core/formats.js';
 import type { Playback } from '../core/playback.js';
 import { ErrorCode } from '../core/state.js';
-import type { Track } from '../core/track.js';
+import { fileTitle, type Track } from '../core/track.js';
 import { adoptStyles } from '../elements/adopt-styles.js';
 
 const styles = css`
@@ -24,12 +27,12 @@ const styles = css`
 export class DownloadTransfer {
   readonly #host: ReactiveControllerHost;
   readonly #playback: Playback;
-  readonly #what: { index: number; track: Track; url: string };
+  readonly #what: { index: number; track: Track; url: string; part?: { start: number; end: number } };
   readonly #done: () => void;
   readonly #abort = new AbortController();
   #progress: DownloadProgress = { loaded: 0 };
 
-  constructor(host: ReactiveControllerHost, playback: Playback, what: { index: number; track: Track; url: string }, done: () => void) {
+  constructor(host: ReactiveControllerHost, playback: Playback, what: { index: number; track: Track; url: string; part?: { start: number; end: number } }, done: () => void) {
     this.#host = host;
     adoptStyles(host, styles);
     this.#playback = playback;
@@ -53,7 +56,7 @@ export class DownloadTransfer {
   }
 
   async start(): Promise<void> {
-    const { index, track, url } = this.#what;
+    const { index, track, url, part } = this.#what;
     const signal = this.#abort.signal;
     try {
       const { blob, contentType } = await fetchWithProgress(
@@ -65,6 +68,7 @@ export class DownloadTransfer {
         },
         signal,
       );
+      if (part) return await this.#savePart(blob, part);
       const filename = downloadFilename(track.title, url, contentType);
       saveBlob(blob, filename);
       this.#playback.announce('download', { index, url, filename });
@@ -80,6 +84,23 @@ export class DownloadTransfer {
     } finally {
       this.#done();
     }
+  }
+
+  /** Saves the part of the MP3 `blob`; where it cannot be cut, the whole recording, and says why. */
+  async #savePart(blob: Blob, part: { start: number; end: number }): Promise<void> {
+    const { index, track, url } = this.#what;
+    const { cutMp3Part, partFilename } = await import('../core/mp3-part.js');
+    const cut = cutMp3Part(await blob.arrayBuffer(), part.start, part.end);
+    if (cut.ok) {
+      const filename = partFilename(track.title, part.start, Math.min(part.end, cut.end));
+      saveBlob(new Blob([cut.bytes as BlobPart], { type: 'audio/mpeg' }), filename);
+      this.#playback.announce('download', { index, url, filename });
+      return;
+    }
+    const filename = downloadFilename(fileTitle(url), url);
+    saveBlob(blob, filename);
+    this.#playback.announce('download', { index, url, filename });
+    this.#playback.warn({ code: ErrorCode.download, message: `This part could not be cut from the recording (${cut.reason}): the whole recording was saved instead.`, index });
   }
 }
 

@@ -454,7 +454,7 @@ export class EarshotPlayer extends LitElement {
     if (panel === 'playlist') this.#panels.playlist.open();
     // Opening moves focus into the panel, onto its main action.
     await this.updateComplete;
-    (this.#find('.panel-main button') ?? this.#find('.panel-body button'))?.focus();
+    (this.#find('.panel-main button') ?? this.#find('.panel-body button') ?? this.#find('.panel-body'))?.focus();
   }
 
   #find(selector: string): HTMLElement | null | undefined {

@@ -29,7 +29,8 @@ export function handlePlayerKey(event: KeyboardEvent, playback: Playback, target
   if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return false;
   if (isTextField(target)) return false;
   let key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-  if (event.shiftKey && (key === 'n' || key === 'p')) key = key.toUpperCase();
+  // Shift+N and Shift+P (the capital letter: WebDriver, for one, sends Shift+N as "N" alone).
+  if (event.key === 'N' || event.key === 'P') key = event.key;
   // On the Seek slider, Up and Down move as far as Right and Left (its own step would be a fraction of a second).
   if (target instanceof HTMLInputElement && target.type === 'range') key = { ArrowUp: 'ArrowRight', ArrowDown: 'ArrowLeft' }[key] ?? key;
   const action = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;

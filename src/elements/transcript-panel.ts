@@ -122,7 +122,14 @@ export class TranscriptPanel implements ReactiveController {
         },
         () => (words.message = 'The transcript could not be loaded: the player could not load its code for it.'),
       )
-      .finally(() => this.#host.requestUpdate());
+      .finally(async () => {
+        // Focus that the opening put on the panel while the words loaded goes on to its main action.
+        const root = this.#host.shadowRoot;
+        const waiting = root?.activeElement?.matches('.panel-body');
+        this.#host.requestUpdate();
+        await this.#host.updateComplete;
+        if (waiting) root?.querySelector<HTMLElement>('.panel-main button')?.focus();
+      });
     return words;
   }
 

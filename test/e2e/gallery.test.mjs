@@ -14,6 +14,8 @@ const WIDTHS = [375, 1280];
 const EXAMPLES = {
   segment: 'earshot-player',
   playlist: 'earshot-player',
+  words: 'earshot-player',
+  feed: 'earshot-player',
   'theme-light': 'earshot-player',
   'theme-dark': 'earshot-player',
   'theme-auto': 'earshot-player',
@@ -108,7 +110,7 @@ describe('The demo pages at 375 and 1280 px: the gallery and the story page', ()
       try {
         // Every <earshot-player> rendered its Play button, each with its own title.
         const names = await playersReady(page);
-        assert.equal(names.length, 8, `eight players on the gallery: ${names.join(' | ')}`);
+        assert.equal(names.length, 10, `ten players on the gallery: ${names.join(' | ')}`);
         assert.ok(names.every((name) => /^Audio player: \S/.test(name)), `each player is named after its track: ${names.join(' | ')}`);
 
         // The embed snippet: its frame loads the embed page, whose player shows Play too.

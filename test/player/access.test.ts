@@ -5,7 +5,8 @@
 import { expect } from '@open-wc/testing';
 import { a11ySnapshot, emulateMedia, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
 import type { EarshotPlayer } from '../../src/elements/earshot-player.js';
-import { click, clickPlay, control, html, LONG, MP3, mount, mouseAway, sleep, unique, waitFor } from '../support/player.js';
+import { nothing } from 'lit';
+import { click, clickPlay, control, hasControl, html, LONG, MP3, mount, mouseAway, sleep, unique, waitFor } from '../support/player.js';
 
 const TWO = [
   { title: 'Part one', src: '/media/test/fixtures/speech.mp3?access=1' },
@@ -64,14 +65,16 @@ describe('<earshot-player> panels and focus', () => {
     player.after(after);
   }
 
-  for (const panel of ['Playlist', 'Embed'] as const) {
+  for (const panel of ['Playlist', 'Embed', 'Transcript'] as const) {
     it(`${panel} open: focus moves into it, Tab and Shift+Tab reach only what shows, Escape gives focus back`, async () => {
-      const player = await mount(html`<earshot-player src=${unique(LONG)} track-title="Six minutes" duration="360" style="height: 290px"></earshot-player>`);
+      const words = panel === 'Transcript' ? '/media/test/fixtures/speech.vtt' : undefined;
+      const player = await mount(html`<earshot-player src=${unique(LONG)} track-title="Six minutes" duration="360" transcript=${words ?? nothing} style="height: 290px"></earshot-player>`);
       await between(player);
       control(player, panel).focus();
       await sendKeys({ press: 'Enter' });
       await waitFor(() => focused(player)?.closest('.panel') != null, 'focus in the panel');
-      expect(nameOf(focused(player))).to.equal(panel === 'Playlist' ? 'Add to my playlist' : 'Copy embed code');
+      if (panel === 'Transcript') await waitFor(() => hasControl(player, 'Download transcript'), 'the words');
+      expect(nameOf(focused(player))).to.equal({ Playlist: 'Add to my playlist', Embed: 'Copy embed code', Transcript: 'Download transcript' }[panel]);
       const forward = await tabStops(player, before, 'Tab');
       const backward = await tabStops(player, after, 'Shift+Tab');
       const names = forward.map(nameOf);
@@ -80,7 +83,7 @@ describe('<earshot-player> panels and focus', () => {
       // Play/Pause stays within reach, in the panel's own row, and the covered controls are not.
       expect(names[0]).to.equal('Play');
       expect(names).not.to.include('Skip back 15 seconds');
-      expect(names.slice(-3)).to.deep.equal(['Playlist', 'Download', 'Embed']);
+      expect(names.slice(-3)).to.deep.equal(['Playlist', 'Download', 'Embed'].slice(words ? 1 : 0).concat(words ? ['Transcript'] : []));
       // Escape closes it from anywhere in it and puts focus back on its button.
       forward[1]!.focus();
       await sendKeys({ press: 'Escape' });
