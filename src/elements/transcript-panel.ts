@@ -76,9 +76,9 @@ export class TranscriptPanel implements ReactiveController {
   /** The cue that had the sound at the last render, and the one that keeps the list's Tab stop. */
   #current = -1;
   #tabStop = 0;
-  /** When the listener last scrolled the list themselves, and when the panel last scrolled it. */
+  /** When the listener last scrolled the list themselves, and where the panel last scrolled it to. */
   #scrolledAt = -Infinity;
-  #followedAt = -Infinity;
+  #followedTo = -1;
   #scroller: HTMLElement | undefined;
   /** The cues that selected words run across, [first, last]. */
   #selected: [number, number] | null = null;
@@ -242,6 +242,8 @@ export class TranscriptPanel implements ReactiveController {
   /** Keeps the cue being heard in view, unless the listener scrolled lately or is searching. */
   async #follow(): Promise<void> {
     await this.#host.updateComplete;
+    // (Also seen here, not only from its scroll event: an engine may hold that event back until it paints.)
+    this.#onScroll();
     if (this.#query.trim() !== '' || performance.now() - this.#scrolledAt < FOLLOW_AFTER_SCROLL_MS) return;
     const cue = this.#cueElement(this.#current);
     if (cue) this.#reveal(cue);
@@ -258,13 +260,16 @@ export class TranscriptPanel implements ReactiveController {
     const box = scroller.getBoundingClientRect();
     const at = element.getBoundingClientRect();
     if (at.top >= box.top && at.bottom <= box.bottom) return;
-    this.#followedAt = performance.now();
     scroller.scrollTop += at.top - box.top - (box.height - at.height) / 2;
+    this.#followedTo = scroller.scrollTop;
   }
 
-  /** A scroll the panel did not make itself is the listener's: following pauses. */
+  /** The list moved from where the panel put it: the listener scrolled it, and following pauses from now. */
   #onScroll = () => {
-    if (performance.now() - this.#followedAt > 150) this.#scrolledAt = performance.now();
+    const scroller = this.#scroller;
+    if (!scroller || Math.abs(scroller.scrollTop - this.#followedTo) <= 1) return;
+    this.#scrolledAt = performance.now();
+    this.#followedTo = scroller.scrollTop;
   };
 
   #onSelection = () => {

@@ -123,6 +123,27 @@ describe('Download', () => {
     await context.close();
   });
 
+  it("saves a transcript's words as a .txt file: the title, then each cue of the part after its time", { timeout: 20_000 }, async () => {
+    const context = await newContext(browser, { acceptDownloads: true });
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto(`${servers.newsroom}/`);
+    const gale = page.getByRole('group', { name: STORY.gale });
+    await gale.getByRole('button', { name: 'Transcript', exact: true }).click();
+    const save = gale.getByRole('button', { name: 'Download transcript' });
+    const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
+    assert.equal(download.suggestedFilename(), 'The gale of 1962 transcript.txt');
+    const lines = (await savedBytes(download)).toString('utf8').split('\n');
+    assert.equal(lines[0], 'The gale of 1962');
+    assert.equal(lines[1], '');
+    // The segment (40.12–76.45 s of the interview) has four cues, timed from its start.
+    const starts = ['[0:01] Daniel Reyes: Let', '[0:08] Margaret Hale: I was six', '[0:28] Daniel Reyes: With all', '[0:30] Margaret Hale: All five'];
+    assert.deepEqual(lines.slice(2, 6).map((line, i) => line.startsWith(starts[i])), [true, true, true, true], lines.slice(2, 6).join('\n'));
+    assert.equal(lines.slice(6).join(''), '', 'nothing after the part');
+    assert.deepEqual(watch.errors.map(String), []);
+    await context.close();
+  });
+
   it('opens a cross-origin file whose server forbids CORS', { timeout: 20_000 }, async () => {
     const context = await newContext(browser, { acceptDownloads: true });
     const page = await context.newPage();

@@ -128,6 +128,40 @@ describe('Embed: the snippet from the story page plays on another site', () => {
     await context.close();
   });
 
+  it('a clip made with Clip start and Clip end plays only that part, under a title that says so, on another site', { timeout: 40_000 }, async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto(`${servers.newsroom}/`);
+    // The whole interview's player: its Embed panel, the clip typed as a listener types it.
+    const interview = page.getByRole('group', { name: STORY.interview });
+    const panel = await openPanel(interview, 'Embed');
+    await panel.getByRole('textbox', { name: 'Clip start' }).fill('1:00');
+    await panel.getByRole('textbox', { name: 'Clip end' }).fill('1:06');
+    const code = panel.getByRole('textbox', { name: 'Embed code' });
+    await page.waitForFunction((box) => box.value.includes('t=60%2C66'), await code.elementHandle());
+    const snippet = await code.inputValue();
+    assert.match(snippet, /title="Embedded audio player: The Lighthouse Keepers of Harrow Point \(1:00–1:06\)"/);
+    const src = new URL(snippet.match(/src="([^"]+)"/)[1].replace(/&amp;/g, '&'));
+    assert.equal(src.searchParams.get('manifest'), `${servers.newsroom}/interview.json`);
+
+    await page.goto(servers.blogPage('clip.html', blogHtml(`<p>Her answer:</p>\n      ${snippet}`)));
+    const embedded = page.frameLocator('iframe').getByRole('group', { name: 'Audio player: The Lighthouse Keepers of Harrow Point' });
+    await embedded.waitFor();
+    assert.equal((await readTime(embedded)).text, '0:00 / 0:06', 'the frame shows the clip: 6 s');
+    await clickPlayAndHear(embedded);
+    const frame = await frameOf(page);
+    const started = await frame.evaluate(() => window.__media[0].currentTime);
+    assert.ok(started >= 60 && started < 63, `the file plays from the clip's start (60 s): at ${started} s`);
+    // It ends by itself at the clip's end.
+    await embedded.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: 12_000 });
+    const end = await frame.evaluate(() => ({ at: window.__media[0].currentTime, paused: window.__media[0].paused, events: window.__earshot.map((e) => e.type) }));
+    assert.ok(end.paused && end.at >= 65 && end.at <= 66.35, `it stopped at the clip's end (66 s of the file): at ${end.at} s`);
+    assert.ok(end.events.includes('ended'), `earshot-ended fired: ${end.events}`);
+    assert.deepEqual(watch.errors.map(String), [], 'no uncaught exception');
+    await context.close();
+  });
+
   it('in a pasted frame where the clipboard is refused, Copy selects the code and says how to copy it', { timeout: 20_000 }, async () => {
     // A cross-origin frame without allow="clipboard-write" (a page that cut the snippet's allow short): the
     // permissions policy refuses navigator.clipboard.writeText there.

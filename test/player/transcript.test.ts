@@ -64,6 +64,33 @@ describe('<earshot-player> Transcript', () => {
     player.pause();
   });
 
+  it('keeps the cue being heard in view, and leaves the list where the listener scrolled it', async () => {
+    // The demo interview: 21 cues over 2:46, in a short player whose panel shows a few of them.
+    const player = await mount(
+      html`<earshot-player src=${unique('/media/demo/audio/interview.mp3')} transcript="/media/demo/audio/interview.vtt" track-title="Interview" duration="166.17" style="height: 290px"></earshot-player>`,
+    );
+    await openTranscript(player);
+    const body = player.shadowRoot!.querySelector<HTMLElement>('.panel-body')!;
+    const inView = (cue: HTMLElement) => {
+      const box = body.getBoundingClientRect();
+      const at = cue.getBoundingClientRect();
+      return at.bottom > box.top && at.top < box.bottom;
+    };
+    expect(body.scrollHeight, 'the list is longer than the panel').to.be.above(body.clientHeight * 2);
+    player.currentTime = 150;
+    await waitFor(() => cues(player)[current(player)]?.textContent?.startsWith("Margaret Hale: He'd") === true, 'the cue at 2:30 marked');
+    await waitFor(() => inView(cues(player)[current(player)]!), 'the panel follows it');
+    expect(document.scrollingElement!.scrollTop, 'only the panel scrolls, never the page').to.equal(0);
+    // The listener scrolls back to the top to read: a new cue does not pull the list away from them.
+    body.scrollTop = 0;
+    await sleep(100);
+    player.currentTime = 120;
+    await waitFor(() => cues(player)[current(player)]?.textContent?.startsWith('Margaret Hale: Once a') === true, 'the cue at 2:00 marked');
+    await sleep(300);
+    expect(body.scrollTop, 'left where the listener scrolled').to.equal(0);
+    expect(inView(cues(player)[current(player)]!)).to.equal(false);
+  });
+
   it('search marks its matches and says how many there are', async () => {
     const player = await mount(html`<earshot-player src=${unique(MP3)} transcript=${VTT} track-title="Search"></earshot-player>`);
     await openTranscript(player);
