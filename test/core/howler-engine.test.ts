@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { Howler } from 'howler';
-import { HowlerEngine } from '../../src/core/howler-engine.js';
+import { browserPlatform, HowlerEngine } from '../../src/core/howler-engine.js';
 import type { EngineListener, EngineOptions } from '../../src/core/media-engine.js';
 import type { AudioSource } from '../../src/core/track.js';
 import { FakeMedia, settle } from '../support/fake-media.js';
@@ -411,5 +411,11 @@ describe('HowlerEngine: howler on a media element, fixed where it goes wrong', (
     const reports = setup.reports.length;
     media.fire('ended');
     expect(setup.reports, 'nothing after unload').to.have.length(reports);
+  });
+});
+
+describe('HowlerEngine: the browser\'s timings', () => {
+  it('gives a connection that sends nothing 15 seconds, as the README says', () => {
+    expect(browserPlatform.waitDeadlineMs).to.equal(15_000);
   });
 });
