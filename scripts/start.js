@@ -39,7 +39,7 @@ const newsroomUrl = newsroom.url.replace('127.0.0.1', 'localhost');
 // and Clip end set to Margaret Hale's answer about the gale (as "Embed this part" sets them from her words in
 // the transcript).
 const embed = new URL(`${newsroomUrl}/dist/embed.html`);
-for (const [name, value] of [['manifest', `${newsroomUrl}/interview.json`], ['t', '47.6,68']]) embed.searchParams.append(name, value);
+for (const [name, value] of [['manifest', `${newsroomUrl}/interview.json`], ['t', '47.6,68.1']]) embed.searchParams.append(name, value);
 const escape = (value) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 const snippet = `<iframe src="${escape(embed.href)}" width="100%" height="290" frameborder="0" scrolling="no" title="Embedded audio player: The Lighthouse Keepers of Harrow Point (0:48–1:08)" allow="autoplay; clipboard-write" loading="lazy"></iframe>`;
 const blogDir = mkdtempSync(path.join(tmpdir(), 'earshot-blog-'));

@@ -8,7 +8,7 @@ import MagicString from 'magic-string';
 import { nodes } from './estree.js';
 
 /** The helper's own top-level declarations (Vite's preload-helper module). */
-const HELPERS = new Set(['scriptRel', 'assetsURL', 'seen', 'preloadOnce', '__vitePreload']);
+const HELPERS = new Set(['scriptRel', 'assetsURL', 'seen', 'preloadOnce', 'isCssPreloadUrl', '__vitePreload']);
 
 const isImportMetaUrl = (node) => node?.type === 'MemberExpression' && node.object.type === 'MetaProperty' && node.property.name === 'url';
 
@@ -28,18 +28,26 @@ export function unwrapPreload() {
         // __vitePreload(() => import(…), __VITE_PRELOAD__, import.meta.url)  →  (() => import(…))()
         out.overwrite(node.start, node.end, `(${code.slice(load.start, load.end)})()`);
       }
-      // Then the helper is used nowhere: its definition, where it is exported, and where it is imported go.
+      // Then the helper is used nowhere. Where it is exported or imported, the name goes (an import left with no
+      // name stays, bare, so that the chunks still run in the same order).
       for (const statement of ast.body) {
-        if (statement.type === 'VariableDeclaration' && statement.declarations.every((d) => HELPERS.has(d.id.name))) out.remove(statement.start, statement.end);
         if ((statement.type === 'ImportDeclaration' || (statement.type === 'ExportNamedDeclaration' && !statement.declaration)) && statement.specifiers.length > 0) {
           const kept = statement.specifiers.filter((specifier) => specifier.local.name !== '__vitePreload');
           if (kept.length === statement.specifiers.length) continue;
-          if (kept.length === 0) out.remove(statement.start, statement.end);
-          else {
-            const text = kept.map((specifier) => code.slice(specifier.start, specifier.end)).join(', ');
-            out.overwrite(statement.specifiers[0].start, statement.specifiers.at(-1).end, text);
-          }
+          if (kept.length > 0) {
+            out.overwrite(statement.specifiers[0].start, statement.specifiers.at(-1).end, kept.map((specifier) => code.slice(specifier.start, specifier.end)).join(', '));
+          } else if (statement.type === 'ImportDeclaration') out.overwrite(statement.start, statement.end, `import ${code.slice(statement.source.start, statement.source.end)};`);
+          else out.remove(statement.start, statement.end);
         }
+      }
+      // Its own declarations go too: those of the helper's names that nothing else in the chunk refers to (a name of
+      // the page's own code that happens to be the same is referred to, and stays).
+      const helpers = ast.body.filter((statement) => statement.type === 'VariableDeclaration' && statement.declarations.every((d) => HELPERS.has(d.id?.name)));
+      const within = (node) => helpers.some((statement) => node.start >= statement.start && node.end <= statement.end);
+      const usedElsewhere = new Set();
+      for (const node of nodes(ast)) if (node.type === 'Identifier' && HELPERS.has(node.name) && !within(node) && node.name !== '__vitePreload') usedElsewhere.add(node.name);
+      for (const statement of helpers) {
+        if (statement.declarations.every((d) => !usedElsewhere.has(d.id.name))) out.remove(statement.start, statement.end);
       }
       return { code: out.toString(), map: out.generateMap({ hires: true }) };
     },

@@ -41,8 +41,10 @@ export function chapterMarks(chapters: readonly Chapter[], duration: number): st
 }
 
 const watched = new WeakSet<Playback>();
-/** The track each player last asked chapters for. */
-const asked = new WeakMap<Playback, Track>();
+/** Each track's chapters, read once (or why they could not be), whichever player asks. */
+const read = new WeakMap<Track, Promise<Awaited<ReturnType<typeof loadChapters>>>>();
+/** The chapters read, by track: put back when the track is loaded again (another track, Retry, a move in the page). */
+const known = new WeakMap<Track, readonly Chapter[]>();
 
 /** How far into a chapter Previous goes back to its start rather than to the chapter before (as for tracks). */
 const RESTART_AFTER = 3;
@@ -60,24 +62,31 @@ export function chapterStep(chapters: readonly Chapter[], time: number, step: 1 
   return time - chapters[at]!.start > RESTART_AFTER ? chapters[at]!.start : chapters[at - 1]?.start;
 }
 
-/** Reads `track`'s chapters into `playback`'s state, once per track (the first play, or the Playlist's opening). */
+/** Reads `track`'s chapters into `playback`'s state (the first play, or the Playlist's opening); once per track. */
 export async function loadTrackChapters(host: LitElement, playback: Playback, track: Track): Promise<void> {
-  if (!track.chapters || asked.get(playback) === track) return;
-  asked.set(playback, track);
-  adoptStyles(host, styles);
+  if (!track.chapters) return;
   if (!watched.has(playback)) {
     watched.add(playback);
+    adoptStyles(host, styles);
     playback.within = (step) => chapterStep(playback.state.chapters, playback.currentTime, step);
-    // The marks follow the chapters and the duration; the slider's box keeps them across renders.
+    // The marks follow the chapters and the duration; the slider's box keeps them across renders. Loading a
+    // track again clears its chapters in the state: they are put back from what was read.
     let drawn: [readonly Chapter[], number] | undefined;
-    playback.store.subscribe(({ chapters, duration }) => {
+    playback.store.subscribe(({ chapters, duration, queue, index }) => {
+      const again = queue[index] && chapters.length === 0 ? known.get(queue[index]) : undefined;
+      if (again) return playback.setChapters(queue[index]!, again);
       const seek = host.shadowRoot?.querySelector<HTMLElement>('.seek');
       if (!seek || (drawn?.[0] === chapters && drawn[1] === duration)) return;
       drawn = [chapters, duration];
       seek.style.setProperty('--_marks', chapterMarks(chapters, duration));
     });
   }
-  const result = await loadChapters(track);
-  if (result.ok) playback.setChapters(track, result.chapters);
-  else playback.warn({ code: 'manifest', message: result.message }, { alert: false });
+  let reading = read.get(track);
+  const first = !reading;
+  if (!reading) read.set(track, (reading = loadChapters(track)));
+  const result = await reading;
+  if (result.ok) {
+    known.set(track, result.chapters);
+    playback.setChapters(track, result.chapters);
+  } else if (first) playback.warn({ code: 'manifest', message: result.message }, { alert: false });
 }

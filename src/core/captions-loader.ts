@@ -4,7 +4,7 @@
  * deadline and size limit, and each refusal is said in words.
  */
 import { readChapters, readTranscript, type ChaptersResult, type TranscriptResult } from './captions.js';
-import { MANIFEST_DEADLINE_MS, readAnswer } from './manifest-loader.js';
+import { decodeText, MANIFEST_DEADLINE_MS, readAnswer } from './manifest-loader.js';
 import type { Chapter } from './state.js';
 import { segmentStart, type Track } from './track.js';
 
@@ -14,7 +14,7 @@ async function fetchText(what: 'transcript' | 'chapters', url: string, accept: s
   pending.catch(() => {}); // (its failure is readAnswer's to tell)
   const answer = await readAnswer(what, pending, url, undefined, request, MANIFEST_DEADLINE_MS);
   if (!answer.ok) return { ok: false, message: answer.message };
-  return { ok: true, text: new TextDecoder().decode(answer.bytes), ...(answer.type ? { type: answer.type } : {}) };
+  return { ok: true, text: decodeText(answer.bytes, answer.type), ...(answer.type ? { type: answer.type } : {}) };
 }
 
 export async function loadTranscript(url: string): Promise<TranscriptResult> {

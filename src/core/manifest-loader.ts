@@ -49,8 +49,12 @@ export async function readResponse(
   request?: AbortController,
 ): Promise<ManifestResult> {
   if (kind === 'manifest') return readManifestResponse(pending, url, readManifest, signal, request);
-  const { readFeed } = await import('./feed.js');
-  return readFeedResponse(pending, url, readFeed, signal, request);
+  const reader = await import('./feed.js').catch(() => null);
+  if (!reader) {
+    request?.abort();
+    return { ok: false, message: 'The feed could not be read: the player could not load its code for it.', problems: [] };
+  }
+  return readFeedResponse(pending, url, reader.readFeed, signal, request);
 }
 
 /**
@@ -143,15 +147,25 @@ const BOMS: [string, number[]][] = [
  * charset, else the XML declaration (older feeds are often ISO-8859-1 or windows-1252), else UTF-8.
  */
 function xmlText(bytes: Uint8Array, contentType: string | null): string {
-  const bom = BOMS.find(([, marks]) => marks.every((byte, i) => bytes[i] === byte))?.[0];
-  const charset = /;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
   // A declaration readable as ASCII is in no UTF-16, whatever it says.
   const head = String.fromCharCode(...bytes.subarray(0, 200));
   const declared = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([\w.:-]+)["']/.exec(head)?.[1]?.replace(/^utf-16.*/i, 'utf-8');
+  return decodeText(bytes, contentType, declared);
+}
+
+/**
+ * Bytes as text: a byte order mark says which encoding, else the server's charset, else `declared` (the file's
+ * own word), else UTF-8; bytes that are not UTF-8 are read as windows-1252, as old subtitle files often are.
+ */
+export function decodeText(bytes: Uint8Array, contentType: string | null, declared?: string): string {
+  const bom = BOMS.find(([, marks]) => marks.every((byte, i) => bytes[i] === byte))?.[0];
+  const charset = /;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+  const label = bom ?? charset ?? declared;
   try {
-    return new TextDecoder(bom ?? charset ?? declared ?? 'utf-8').decode(bytes);
+    return label ? new TextDecoder(label).decode(bytes) : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder().decode(bytes); // a label no browser knows
+    // A label no browser knows, or bytes that are not UTF-8.
+    return new TextDecoder(label ? 'utf-8' : 'windows-1252').decode(bytes);
   }
 }
 

@@ -451,7 +451,7 @@ export class EarshotPlayer extends LitElement {
     EarshotPlayer.buildEmbedCode ??= this.#panels.buildEmbedCode;
     if (this._panel === 'embed') this.#panels.embed.closed();
     this._panel = panel;
-    if (panel === 'playlist') this.#panels.playlist.open();
+    this.#panels[panel].open?.();
     // Opening moves focus into the panel, onto its main action.
     await this.updateComplete;
     (this.#find('.panel-main button') ?? this.#find('.panel-body button') ?? this.#find('.panel-body'))?.focus();

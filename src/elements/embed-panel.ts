@@ -12,22 +12,27 @@ interface ClipText {
   end: string;
 }
 
-/** The part the clip fields name (times from the start of the track or segment), and what is wrong with them. */
-export function readClip(text: ClipText, length: number): { start?: number; end?: number; problems: { start?: string; end?: string } } {
+/**
+ * The part the clip fields name (times from the start of the track or segment), and what is wrong with them.
+ * `from` is where the snippet starts when Clip start is empty ("Start at current position").
+ */
+export function readClip(text: ClipText, length: number, from?: number): { start?: number; end?: number; problems: { start?: string; end?: string } } {
   const problems: { start?: string; end?: string } = {};
   const read = (name: 'start' | 'end', label: string): number | undefined => {
     const value = text[name].trim();
     if (value === '') return undefined;
     const seconds = parseTime(value);
+    // The end may be the very end (to the tenth the field shows); the start must leave something to play.
+    const past = name === 'end' ? seconds !== null && seconds > length + 0.05 : seconds !== null && seconds >= length;
     if (seconds === null) problems[name] = `${label}: “${value.slice(0, 20)}” is not a time. Write it as 83, 1:23 or 1m23s.`;
-    else if (Number.isFinite(length) && length > 0 && seconds >= length) problems[name] = `${label} is past the end (${formatTime(length)}).`;
+    else if (Number.isFinite(length) && length > 0 && past) problems[name] = `${label} is past the end (${formatTime(length)}).`;
     else return seconds;
     return undefined;
   };
-  let start = read('start', 'Clip start');
+  let start = read('start', 'Clip start') ?? (text.start.trim() === '' ? from : undefined);
   const end = read('end', 'Clip end');
   if (end !== undefined && end <= (start ?? 0)) {
-    problems.end = `Clip end must come after Clip start${start === undefined ? ' (0:00)' : ` (${formatTime(start)})`}.`;
+    problems.end = `Clip end must come after ${text.start.trim() === '' && from !== undefined ? 'the current position' : 'Clip start'} (${formatTime(start ?? 0)}).`;
     return { ...(start === undefined ? {} : { start }), problems };
   }
   if (start === 0) start = undefined;
@@ -54,6 +59,9 @@ export class EmbedPanel {
     this.#say = say;
   }
 
+  /** The panel opens: what it shows is made as it renders. */
+  open(): void {}
+
   /** The panel closed: the next opening is news again. */
   closed(): void {
     this.#announced = '';
@@ -63,16 +71,17 @@ export class EmbedPanel {
   /** Fills Clip start and Clip end (seconds from the start of the track or segment): "Embed this part". */
   setClip(start: number, end: number): void {
     this.#track = this.#playback.track;
-    this.#clip = { start: clipTime(start), end: clipTime(end) };
+    // Rounded outwards to the tenth the fields show, so that no word is cut; the end no later than the end.
+    const length = this.#playback.state.duration;
+    this.#clip = { start: clipTime(start, Math.floor), end: clipTime(Number.isFinite(length) ? Math.min(end, length) : end, Math.ceil) };
     this.#start = undefined;
     this.#status = '';
     this.#host.requestUpdate();
   }
 
   #options(): { options: EmbedOptions; problems: { start?: string; end?: string } } {
-    const clip = readClip(this.#clip, this.#playback.state.duration);
-    const start = clip.start ?? (this.#clip.start.trim() === '' ? this.#start : undefined);
-    return { options: { ...(start === undefined ? {} : { start }), ...(clip.end === undefined ? {} : { end: clip.end }) }, problems: clip.problems };
+    const { start, end, problems } = readClip(this.#clip, this.#playback.state.duration, this.#start);
+    return { options: { ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }) }, problems };
   }
 
   /** The snippet and its options, and the main action: copying it. */
@@ -146,9 +155,9 @@ export class EmbedPanel {
   };
 }
 
-/** Seconds as a clip field shows them: `1:23`, or `1:23.4` to the tenth. */
-export function clipTime(seconds: number): string {
-  const tenths = Math.round(seconds * 10);
+/** Seconds as a clip field shows them: `1:23`, or `1:23.4` to the tenth (rounded by `round`). */
+export function clipTime(seconds: number, round: (x: number) => number = Math.round): string {
+  const tenths = round(Number((seconds * 10).toFixed(6)));
   const rest = tenths % 10;
   return `${formatTime(Math.floor(tenths / 10))}${rest ? `.${rest}` : ''}`;
 }

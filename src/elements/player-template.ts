@@ -173,10 +173,11 @@ export function playButton({ state, paused, on }: Pick<PlayerView, 'state' | 'pa
 
 function renderActions(view: PlayerView, track: Track) {
   const { controls, panel, on } = view;
-  if (controls.length === 0 && !track.transcript) return nothing;
-  // The transcript is the text alternative of the audio: it is offered wherever the track has one.
+  if (controls.length === 0 && !track.transcript && panel !== 'transcript') return nothing;
+  // The transcript is the text alternative of the audio: it is offered wherever the track has one (and its
+  // button stays while its panel is open, whatever track comes next: it is how the panel closes).
   const toggle = (name: PanelName, label: string, icon: unknown) =>
-    (controls as readonly string[]).includes(name) || (name === 'transcript' && track.transcript)
+    (controls as readonly string[]).includes(name) || (name === 'transcript' && (track.transcript || panel === name))
       ? html`<button
           part="button ${name}-button"
           type="button"

@@ -6,7 +6,7 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import type { Cue } from '../core/captions.js';
+import type { Cue, TranscriptResult } from '../core/captions.js';
 import type { Playback } from '../core/playback.js';
 import { formatTime } from '../core/time.js';
 import { segmentStart, type Track } from '../core/track.js';
@@ -17,7 +17,8 @@ import type { PanelContent, PanelName } from './player-template.js';
 const FOLLOW_AFTER_SCROLL_MS = 4000;
 
 interface Words {
-  url: string;
+  /** The track they are the words of (its part decides which cues, and their times). */
+  track: Track;
   /** The cues within the track's part, times from the start of that part. */
   cues?: Cue[];
   message?: string;
@@ -80,6 +81,7 @@ export class TranscriptPanel implements ReactiveController {
   #scrolledAt = -Infinity;
   #followedTo = -1;
   #scroller: HTMLElement | undefined;
+  #counted: [readonly Cue[], string, number] | undefined;
   /** The cues that selected words run across, [first, last]. */
   #selected: [number, number] | null = null;
 
@@ -99,37 +101,54 @@ export class TranscriptPanel implements ReactiveController {
     document.removeEventListener('selectionchange', this.#onSelection);
   }
 
-  /** Loads the current track's words, once per transcript. */
+  /** The panel opens (again): it shows the cue being heard, and asks again for words that could not be read. */
+  open(): void {
+    this.#scroller?.removeEventListener('scroll', this.#onScroll);
+    this.#scroller = undefined;
+    this.#current = -1;
+    this.#followedTo = -1;
+    this.#scrolledAt = -Infinity;
+    if (this.#words && !this.#words.cues) this.#words = undefined;
+  }
+
+  /** Each transcript file read, by address (the cues in file times); one that failed is asked for again. */
+  readonly #files = new Map<string, Promise<TranscriptResult>>();
+
+  /** The current track's words: read once per file, cut to each track's part. */
   #load(track: Track | undefined): Words | undefined {
     const url = track?.transcript;
     if (!url || !track) return undefined;
-    if (this.#words?.url === url) return this.#words;
-    const words: Words = { url };
+    if (this.#words?.track === track) return this.#words;
+    const words: Words = { track };
     this.#words = words;
     this.#query = '';
     this.#selected = null;
     this.#tabStop = 0;
-    import('../core/captions-loader.js')
-      .then(({ loadTranscript }) => loadTranscript(url))
-      .then(
-        (result) => {
-          if (!result.ok) words.message = result.message;
-          else {
-            words.cues = cuesOfPart(result.cues, track);
-            if (result.warning) words.warning = result.warning;
-            if (words.cues.length === 0) words.message = 'This transcript has no words for this part of the audio.';
-          }
-        },
-        () => (words.message = 'The transcript could not be loaded: the player could not load its code for it.'),
-      )
-      .finally(async () => {
-        // Focus that the opening put on the panel while the words loaded goes on to its main action.
-        const root = this.#host.shadowRoot;
-        const waiting = root?.activeElement?.matches('.panel-body');
-        this.#host.requestUpdate();
-        await this.#host.updateComplete;
-        if (waiting) root?.querySelector<HTMLElement>('.panel-main button')?.focus();
-      });
+    this.#current = -1;
+    let file = this.#files.get(url);
+    if (!file) {
+      file = import('../core/captions-loader.js').then(
+        ({ loadTranscript }) => loadTranscript(url),
+        (): TranscriptResult => ({ ok: false, message: 'The transcript could not be loaded: the player could not load its code for it.' }),
+      );
+      this.#files.set(url, file);
+    }
+    void file.then(async (result) => {
+      if (!result.ok) {
+        words.message = result.message;
+        this.#files.delete(url);
+      } else {
+        words.cues = cuesOfPart(result.cues, track);
+        if (result.warning) words.warning = result.warning;
+        if (words.cues.length === 0) words.message = 'This transcript has no words for this part of the audio.';
+      }
+      // Focus that the opening put on this panel while the words loaded goes on to its main action.
+      const root = this.#host.shadowRoot;
+      const waiting = root?.activeElement?.matches('#transcript-panel .panel-body');
+      this.#host.requestUpdate();
+      await this.#host.updateComplete;
+      if (waiting) root?.querySelector<HTMLElement>('#transcript-panel .panel-main button')?.focus();
+    });
     return words;
   }
 
@@ -153,7 +172,11 @@ export class TranscriptPanel implements ReactiveController {
       }
     }
     const query = this.#query.trim();
-    const matches = query === '' ? 0 : cues.reduce((count, cue) => count + (splitMatches(cue.text, query).length - 1) / 2, 0);
+    // (Counted once per search, not at every tick of the clock.)
+    if (this.#counted?.[0] !== cues || this.#counted[1] !== query) {
+      this.#counted = [cues, query, query === '' ? 0 : cues.reduce((count, cue) => count + (splitMatches(cue.text, query).length - 1) / 2, 0)];
+    }
+    const matches = this.#counted[2];
     return {
       body: html`
         <label class="field-label" for="transcript-search">Search transcript</label>
@@ -283,6 +306,9 @@ export class TranscriptPanel implements ReactiveController {
       // A selection that ends at the very start of the next cue does not take that cue.
       const end = last !== null && range.endOffset === 0 && range.endContainer.nodeType === Node.TEXT_NODE && last > (first ?? 0) ? last - 1 : last;
       if (first !== null && end !== null) selected = [Math.min(first, end), Math.max(first, end)];
+      // Ends among the times, or on the list itself (a triple click, a drag past a line's end): the cues whose
+      // words it takes.
+      else selected = cuesWithin(root!, range);
     }
     if (selected?.[0] === this.#selected?.[0] && selected?.[1] === this.#selected?.[1]) return;
     this.#selected = selected;
@@ -321,6 +347,19 @@ function cueOf(node: Node | null): number | null {
   const element = node?.nodeType === Node.ELEMENT_NODE ? (node as Element) : node?.parentElement;
   const cue = element?.closest<HTMLElement>('[data-cue]');
   return cue ? Number(cue.dataset.cue) : null;
+}
+
+/** The first and last cue whose words `bounds` takes any of, or null. */
+function cuesWithin(root: ShadowRoot, bounds: AbstractRange): [number, number] | null {
+  const range = document.createRange();
+  try {
+    range.setStart(bounds.startContainer, bounds.startOffset);
+    range.setEnd(bounds.endContainer, bounds.endOffset);
+  } catch {
+    return null;
+  }
+  const taken = [...root.querySelectorAll<HTMLElement>('.cue')].filter((cue) => range.intersectsNode(cue) && range.toString().trim() !== '');
+  return taken.length > 0 ? [Number(taken[0]!.dataset.cue), Number(taken.at(-1)!.dataset.cue)] : null;
 }
 
 /** A mouse press on "Embed this part" leaves the selected words selected. */

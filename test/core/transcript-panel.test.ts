@@ -68,11 +68,20 @@ describe('readClip (Clip start and Clip end)', () => {
     ['', '0', 60, { problems: { end: 'Clip end must come after Clip start (0:00).' } }],
     ['90', '', 60, { problems: { start: 'Clip start is past the end (1:00).' } }],
     ['1', '99', NaN, { start: 1, end: 99, problems: {} }], // length unknown: taken as it is
+    ['1', '8', 8, { start: 1, end: 8, problems: {} }], // to the very end
+    ['1', '8.04', 8, { start: 1, end: 8.04, problems: {} }], // the end's tenth rounded up
   ];
   for (const [start, end, length, expected] of cases) {
     it(`"${start}"–"${end}" of ${length} s`, () => expect(readClip({ start, end }, length)).to.deep.equal(expected));
   }
+  it('checks the end against "Start at current position" when Clip start is empty', () => {
+    expect(readClip({ start: '', end: '1:00' }, 600, 120)).to.deep.equal({ start: 120, problems: { end: 'Clip end must come after the current position (2:00).' } });
+    expect(readClip({ start: '', end: '3:00' }, 600, 120)).to.deep.equal({ start: 120, end: 180, problems: {} });
+    expect(readClip({ start: '0:30', end: '1:00' }, 600, 120)).to.deep.equal({ start: 30, end: 60, problems: {} });
+  });
+
   it('shows times to the tenth', () => {
-    expect([0.25, 4.3, 83, 59.96, 3600.5].map(clipTime)).to.deep.equal(['0:00.3', '0:04.3', '1:23', '1:00', '1:00:00.5']);
+    expect([0.25, 4.3, 83, 59.96, 3600.5].map((s) => clipTime(s))).to.deep.equal(['0:00.3', '0:04.3', '1:23', '1:00', '1:00:00.5']);
+    expect([clipTime(0.25, Math.floor), clipTime(4.31, Math.ceil), clipTime(4.3, Math.ceil)]).to.deep.equal(['0:00.2', '0:04.4', '0:04.3']);
   });
 });

@@ -84,6 +84,26 @@ describe('<earshot-player> chapters', () => {
     await expect(player).shadowDom.to.be.accessible();
   });
 
+  it('come back with their track: played again after another track, or after the player moves in the page', async () => {
+    const player = await mount(html`<earshot-player></earshot-player>`);
+    player.tracks = [
+      { title: 'Chaptered', src: unique(MP3), chapters: JSON_CHAPTERS },
+      { title: 'Plain', src: unique(MP3) },
+    ];
+    await player.updateComplete;
+    await clickPlay(player);
+    await waitFor(() => valueText(player).endsWith(', The test recording'), 'the chapters');
+    player.pause();
+    player.select(1);
+    await waitFor(() => !valueText(player).includes('The test recording'), 'no chapters on the plain track');
+    player.select(0);
+    await waitFor(() => valueText(player).endsWith(', The test recording'), 'the chapters again, without a play');
+    // Moved in the page, the player makes its media again, and keeps the chapters.
+    document.body.append(player);
+    await player.updateComplete;
+    await waitFor(() => valueText(player).endsWith(', The test recording'), 'the chapters after a move');
+  });
+
   it('a chapters file that cannot be read is told to the page, and the player plays on', async () => {
     const player = await withChapters('/media/test/fixtures/speech.mp3');
     const told = nextEvent<{ code: string; message: string; fatal: boolean }>(player, 'earshot-error', 10000);

@@ -91,6 +91,22 @@ describe('<earshot-player> Transcript', () => {
     expect(inView(cues(player)[current(player)]!)).to.equal(false);
   });
 
+  it('shows each segment of one recording its own words, timed from its own start', async () => {
+    const player = await mount(html`<earshot-player></earshot-player>`);
+    player.tracks = [
+      { title: 'First part', src: unique(MP3), end: 2.6, transcript: VTT },
+      { title: 'Second part', src: unique(MP3), start: 2.6, transcript: VTT },
+    ];
+    await player.updateComplete;
+    await openTranscript(player);
+    expect(cues(player).map((cue) => cue.textContent!.trim())).to.deep.equal([CUES[0]]);
+    player.select(1);
+    await waitFor(() => cues(player).length === 2, 'the words of the second part');
+    expect(cues(player).map((cue) => cue.textContent!.trim())).to.deep.equal(CUES.slice(1));
+    const times = [...player.shadowRoot!.querySelectorAll('.cue-time')].map((time) => time.textContent!.trim());
+    expect(times).to.deep.equal(['0:00', '0:02']);
+  });
+
   it('search marks its matches and says how many there are', async () => {
     const player = await mount(html`<earshot-player src=${unique(MP3)} transcript=${VTT} track-title="Search"></earshot-player>`);
     await openTranscript(player);
@@ -131,10 +147,10 @@ describe('<earshot-player> Transcript', () => {
     await click(player, 'Embed this part');
     await waitFor(() => control(player, 'Embed').getAttribute('aria-expanded') === 'true', 'the Embed panel');
     await player.updateComplete;
-    expect((control(player, 'Clip start') as HTMLInputElement).value).to.equal('0:00.3');
+    expect((control(player, 'Clip start') as HTMLInputElement).value).to.equal('0:00.2');
     expect((control(player, 'Clip end') as HTMLInputElement).value).to.equal('0:04.3');
     const snippet = (control(player, 'Embed code') as HTMLTextAreaElement).value;
-    expect(snippet).to.contain('t=0.3%2C4.3');
+    expect(snippet).to.contain('t=0.2%2C4.3');
     expect(snippet).to.contain('title="Embedded audio player: Clip (0:00–0:04)"');
   });
 
