@@ -16,6 +16,8 @@ export class PlaylistPanel implements ReactiveController {
   #saved: SavedPlaylist | undefined;
   #unsubscribe: (() => void) | undefined;
   #warned = false;
+  /** The tracks whose chapters this panel asked for. */
+  readonly #chaptersAsked = new WeakSet<Track>();
   /** What the last action on the list could not do, in words. */
   #status = '';
   readonly #say: (news: string) => void;
@@ -60,7 +62,9 @@ export class PlaylistPanel implements ReactiveController {
     const items = saved?.items ?? [];
     const { chapters } = playback.state;
     // The list needs the chapters: read them now if the listener has not played yet.
-    if (current?.chapters && chapters.length === 0) {
+    if (current?.chapters && chapters.length === 0 && !this.#chaptersAsked.has(current)) {
+      // (Once per track: the panel renders at every tick of the clock while it plays.)
+      this.#chaptersAsked.add(current);
       void import('../controllers/chapters.js').then(({ loadTrackChapters }) => loadTrackChapters(this.#host as LitElement, playback, current));
     }
     let heard = -1;
