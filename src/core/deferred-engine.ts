@@ -51,6 +51,7 @@ export class DeferredEngine implements MediaEngine {
   /** The element started on the click, and what was said of it, until howler takes it. */
   #started: StartedMedia | null = null;
   #fallback: ReturnType<typeof setTimeout> | undefined;
+  #making: ReturnType<typeof setTimeout> | undefined;
 
   constructor(sources: readonly AudioSource[], listener: EngineListener, options: EngineOptions, platform: Partial<DeferredPlatform> = {}) {
     this.#sources = sources;
@@ -59,10 +60,14 @@ export class DeferredEngine implements MediaEngine {
     this.#platform = { ...browser, ...platform };
     // With nothing this browser can play, the real engine says why at once.
     if (options.preload === 'metadata' || !sources.some(canPlay)) this.#request();
+    // Else the element is made once the player is drawn (the first media element of a page costs the browser
+    // milliseconds), as a page's <audio preload="none"> is: it fetches nothing until Play, and Play starts its
+    // fetch at once, in the click. (An element made in the click would wait for a task to begin.)
+    else this.#making = setTimeout(() => this.#open(), 0);
   }
 
   play(): void {
-    if (!this.#engine && !this.#started) this.#takeLoaded();
+    if (!this.#engine && !this.#wantPlay) this.#takeLoaded();
     if (this.#engine) return this.#engine.play();
     if (this.#wantPlay) return;
     this.#wantPlay = true;
@@ -122,11 +127,14 @@ export class DeferredEngine implements MediaEngine {
     this.#engine?.setMuted(muted);
   }
 
-  prepare(): void {
-    if (!this.#engine && !this.#started) this.#takeLoaded();
-    if (this.#engine) return this.#engine.prepare();
+  prepare(pressed = false): void {
+    if (!this.#engine && !this.#wantPlay) this.#takeLoaded();
+    if (this.#engine) return this.#engine.prepare(pressed);
     // The element started on the click is fetching already: howler comes once it sounds, not meanwhile.
-    if (this.#started) return;
+    if (this.#wantPlay) return;
+    // Pressed: the click comes next, and its element is ready to fetch the file at once. Nothing else is
+    // fetched meanwhile: howler comes once the sound has started.
+    if (pressed && this.#open()) return;
     this.#prepare = true;
     this.#request();
   }
@@ -134,51 +142,75 @@ export class DeferredEngine implements MediaEngine {
   unload(): void {
     this.#disposed = true;
     clearTimeout(this.#fallback);
+    clearTimeout(this.#making);
     this.#engine?.unload();
     this.#release();
   }
 
   /**
-   * Starts the first source this browser can play on a new element, inside the listener's click. False when
-   * there is none to start.
+   * The element for the first source this browser can play, made once: it fetches nothing until told to
+   * (preload "none"). Null when there is no source this browser can play.
    */
-  #start(): boolean {
-    if (this.#started) {
-      this.#started.reported = 'waiting';
-      void this.#started.media.play().catch(this.#onRefused);
-      return true;
-    }
+  #open(): StartedMedia | null {
+    clearTimeout(this.#making);
+    if (this.#started || this.#engine || this.#disposed) return this.#started;
     const source = this.#sources.find(canPlay);
-    if (!source) return false;
+    if (!source) return null;
     const media = this.#platform.createMedia();
     const { start, rate, volume, muted } = this.#options;
-    Object.assign(media, { preload: 'auto', src: source.src, playbackRate: rate, volume, muted });
+    Object.assign(media, { preload: 'none', src: source.src, playbackRate: rate, volume, muted });
     if (start > 0) media.currentTime = start;
-    this.#started = { media, reported: 'waiting' };
+    this.#started = { media, reported: 'paused' };
     media.addEventListener('playing', this.#onPlaying);
     // WebKitGTK may start without saying 'playing': the position moving says it.
     media.addEventListener('timeupdate', this.#onTimeUpdate);
+    // The length shows while the sound starts, before howler comes to tell the rest.
+    media.addEventListener('durationchange', this.#onDuration);
+    // A failure is the real engine's to explain (and the next source its to try).
+    media.addEventListener('error', this.#onSettled);
+    return this.#started;
+  }
+
+  /** Starts the element inside the listener's click. False when there is none to start. */
+  #start(): boolean {
+    const started = this.#open();
+    if (!started) return false;
+    started.reported = 'waiting';
     // A start that takes this long gets howler anyway, whose engine watches over stalled starts.
     clearTimeout(this.#fallback);
     this.#fallback = setTimeout(() => this.#request(), HOWLER_AFTER_MS);
-    // A failure is the real engine's to explain (and the next source its to try).
-    media.addEventListener('error', this.#onSettled);
-    void media.play()?.catch(this.#onRefused);
+    void started.media.play()?.catch(this.#onRefused);
     return true;
   }
 
-  /** The sound came before howler did: now howler may come. */
+  /**
+   * The sound came before howler did. Howler comes once the position is seen moving (the first
+   * 'timeupdate', a quarter of a second in): its chunk is parsed and run on the main thread, which the start
+   * of the sound needs for itself.
+   */
   readonly #onPlaying = () => {
     const started = this.#started;
     if (this.#engine || this.#disposed || !started || !this.#wantPlay || started.media.paused) return;
-    started.reported = 'playing';
-    this.#listener.playing();
-    this.#request();
+    if (started.reported !== 'playing') {
+      started.reported = 'playing';
+      this.#listener.playing();
+    }
+    if (this.#moved(started.media)) this.#request();
   };
 
   readonly #onTimeUpdate = () => {
     const media = this.#started?.media;
-    if (media && media.currentTime > this.#options.start + 0.01) this.#onPlaying();
+    if (media && this.#moved(media)) this.#onPlaying();
+  };
+
+  #moved(media: HTMLMediaElement): boolean {
+    return media.currentTime > this.#options.start + 0.01;
+  }
+
+  readonly #onDuration = () => {
+    const seconds = this.#started?.media.duration ?? NaN;
+    // (WebKitGTK says 0 first for some MP3s: only a length is news.)
+    if (!this.#engine && !this.#disposed && Number.isFinite(seconds) && seconds > 0) this.#listener.duration(seconds);
   };
 
   readonly #onSettled = () => this.#request();
@@ -200,6 +232,7 @@ export class DeferredEngine implements MediaEngine {
     clearTimeout(this.#fallback);
     started.media.removeEventListener('playing', this.#onPlaying);
     started.media.removeEventListener('timeupdate', this.#onTimeUpdate);
+    started.media.removeEventListener('durationchange', this.#onDuration);
     started.media.removeEventListener('error', this.#onSettled);
     if (this.#disposed) started.media.pause();
     return started;

@@ -250,9 +250,9 @@ export class HowlerEngine implements MediaEngine {
     if (this.#media) this.#media.muted = muted;
   }
 
-  prepare(): void {
+  prepare(pressed = false): void {
     this.#prepared = true;
-    if (!this.#media && !this.#disposed && !this.#failed && !this.#recovering && this.#index < this.#candidates.length) this.#open('metadata');
+    if (!this.#media && !this.#disposed && !this.#failed && !this.#recovering && this.#index < this.#candidates.length) this.#open(pressed ? 'auto' : 'metadata');
   }
 
   unload(): void {

@@ -62,8 +62,11 @@ export interface MediaEngine {
   setRate(rate: number): void;
   setVolume(volume: number): void;
   setMuted(muted: boolean): void;
-  /** The listener shows intent to play (a pointer over the player, focus on Play): get ready to start fast. */
-  prepare(): void;
+  /**
+   * The listener shows intent to play (a pointer over the player, focus on Play): get ready to start fast.
+   * `pressed`: a pointer is down on Play, so the click that plays comes next: fetch the file itself now.
+   */
+  prepare(pressed?: boolean): void;
   /** Stops the sound and lets go of the media; the engine reports nothing afterwards. */
   unload(): void;
 }

@@ -241,9 +241,12 @@ export class Playback {
     else this.pause();
   }
 
-  /** The listener shows intent to play (a pointer over the player, focus on it): get the media ready to start at once. */
-  prepare(): void {
-    this.#engine?.prepare();
+  /**
+   * The listener shows intent to play (a pointer over the player, focus on it): get the media ready to start
+   * at once. `pressed`: a pointer is down on Play, and the click comes next.
+   */
+  prepare(pressed = false): void {
+    this.#engine?.prepare(pressed);
   }
 
   /** Seeks to `seconds` into the segment. */

@@ -43,12 +43,25 @@ function setUp({ loaded = false } = {}) {
 }
 
 describe('DeferredEngine: Play before howler has arrived', () => {
-  it('starts a media element on the click itself, leaves it the network until it sounds, then howler takes it over without loading it again', async () => {
+  it('makes its element once the player is drawn, as a page\'s <audio preload="none">: it fetches nothing until Play', async () => {
+    const setup = setUp();
+    expect(setup.media, 'not while the player is drawn').to.have.length(0);
+    await settle();
+    expect(setup.media).to.have.length(1);
+    const [media] = setup.media;
+    expect(media!.src).to.equal('https://cdn.example/a.mp3');
+    expect(media!.preload).to.equal('none');
+    expect(media!.calls.filter((call) => call === 'play' || call === 'load')).to.deep.equal([]);
+    expect(setup.reports).to.deep.equal([]);
+    expect(setup.requests()).to.equal(0);
+    setup.engine.unload();
+  });
+
+  it('starts that element on the click itself, leaves it the network and the main thread until the position moves, then howler takes it over without loading it again', async () => {
     const setup = setUp();
     setup.engine.play();
     expect(setup.media).to.have.length(1);
     const [media] = setup.media;
-    expect(media!.src).to.equal('https://cdn.example/a.mp3');
     expect(media!.calls.filter((call) => call === 'play')).to.have.length(1);
     expect(media!.paused).to.equal(false);
     expect(setup.reports).to.deep.equal(['waiting']);
@@ -57,14 +70,17 @@ describe('DeferredEngine: Play before howler has arrived', () => {
     media!.haveData(4);
     media!.startPlaying();
     await settle();
-    expect(setup.reports).to.deep.equal(['waiting', 'playing']);
+    expect(setup.reports, 'the length shows while it starts').to.deep.equal(['waiting', 'duration 8', 'playing']);
+    expect(setup.requests(), 'not yet: the position has not moved').to.equal(0);
+    media!.advance(0.25);
+    expect(setup.reports, 'playing said once').to.deep.equal(['waiting', 'duration 8', 'playing']);
     expect(setup.requests()).to.equal(1);
     const before = media!.calls.length;
     setup.arrive();
     await settle();
     expect(setup.media, 'no second element').to.have.length(1);
     expect(media!.calls.slice(before).filter((call) => call.startsWith('src') || call === 'load'), 'not loaded again').to.deep.equal([]);
-    expect(setup.reports, 'howler tells the rest').to.deep.equal(['waiting', 'playing', 'duration 8', 'ready']);
+    expect(setup.reports, 'howler tells the rest').to.deep.equal(['waiting', 'duration 8', 'playing', 'duration 8', 'ready']);
     setup.engine.pause();
     expect(media!.paused).to.equal(true);
     expect(setup.reports.at(-1)).to.equal('paused');
@@ -80,9 +96,27 @@ describe('DeferredEngine: Play before howler has arrived', () => {
     setup.media[0]!.loadMetadata(8);
     setup.media[0]!.haveData(4);
     setup.media[0]!.startPlaying();
+    setup.media[0]!.advance(0.25);
     await settle();
     expect(setup.requests(), 'howler comes once it sounds').to.equal(1);
     setup.engine.unload();
+  });
+
+  it('a pointer pressed on Play fetches no engine: the click comes next, and its element is ready', async () => {
+    const setup = setUp();
+    setup.engine.prepare(true);
+    await settle();
+    expect(setup.requests()).to.equal(0);
+    expect(setup.media, 'the element made at once, not another').to.have.length(1);
+    setup.engine.play();
+    expect(setup.media[0]!.calls.filter((call) => call === 'play')).to.have.length(1);
+    // Intent without a press (a pointer resting on the player) still fetches howler, to start fast.
+    const resting = setUp();
+    resting.engine.prepare();
+    await settle();
+    expect(resting.requests()).to.equal(1);
+    setup.engine.unload();
+    resting.engine.unload();
   });
 
   it('WebKitGTK: takes the position moving for the start it did not announce', async () => {
@@ -92,9 +126,9 @@ describe('DeferredEngine: Play before howler has arrived', () => {
     media!.loadMetadata(8);
     media!.haveData(2);
     media!.fire('timeupdate');
-    expect(setup.reports, 'no move, no start').to.deep.equal(['waiting']);
+    expect(setup.reports, 'no move, no start').to.deep.equal(['waiting', 'duration 8']);
     media!.advance(0.2);
-    expect(setup.reports).to.deep.equal(['waiting', 'playing']);
+    expect(setup.reports).to.deep.equal(['waiting', 'duration 8', 'playing']);
     expect(setup.requests()).to.equal(1);
     setup.engine.unload();
   });
@@ -132,7 +166,8 @@ describe('DeferredEngine: Play before howler has arrived', () => {
     media!.haveData(4);
     media!.startPlaying();
     await settle();
-    expect(setup.reports).to.deep.equal(['waiting', 'playing']);
+    expect(setup.reports).to.deep.equal(['waiting', 'duration 8', 'playing']);
+    media!.advance(0.25);
     setup.arrive();
     await settle();
     expect(setup.reports.filter((r) => r === 'playing'), 'playing once').to.have.length(1);
