@@ -15,6 +15,12 @@ import type { ResumeController } from './resume-controller.js';
 
 export type { Panels } from '../elements/panels.js';
 
+/**
+ * How long the sound plays before what it does not need loads (the Media Session, chapters, Resume): their
+ * chunks are parsed and run on the main thread, which the start of the sound needs for itself.
+ */
+const AFTER_START_MS = 300;
+
 export class LazyFeatures implements ReactiveController {
   readonly #host: LitElement;
   readonly #playback: Playback;
@@ -24,6 +30,8 @@ export class LazyFeatures implements ReactiveController {
   /** The track whose chapters were asked for last. */
   #chaptersOf: Track | undefined;
   #panels: Promise<Panels> | undefined;
+  /** Set once the first sound has played for AFTER_START_MS, or never started before something else asked. */
+  #underWay: ReturnType<typeof setTimeout> | true | undefined;
   /** Resume, once a long track has loaded it. */
   resume: ResumeController | undefined;
 
@@ -41,6 +49,10 @@ export class LazyFeatures implements ReactiveController {
   hostDisconnected(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    if (this.#underWay !== true) {
+      clearTimeout(this.#underWay);
+      this.#underWay = undefined;
+    }
   }
 
   /** The panels' code and styles, loaded with the first panel the listener opens. */
@@ -50,6 +62,15 @@ export class LazyFeatures implements ReactiveController {
   }
 
   #check(state: PlayerState): void {
+    // A sound that is starting, or has only just started, has the main thread to itself.
+    if (state.status === Status.loading) return;
+    if (state.status === Status.playing && this.#underWay !== true) {
+      this.#underWay ??= setTimeout(() => {
+        this.#underWay = true;
+        this.#check(this.#playback.state);
+      }, AFTER_START_MS);
+      return;
+    }
     if (!this.#mediaSession && state.status === Status.playing) {
       this.#mediaSession = true;
       void import('./media-session-controller.js').then(({ MediaSessionController }) => new MediaSessionController(this.#host, this.#playback));
