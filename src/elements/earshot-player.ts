@@ -12,10 +12,16 @@ import { Status, type PlayerError } from '../core/state.js';
 import { documentBase } from '../core/url.js';
 import type { EarshotEventMap } from '../events.js';
 import { styles } from './earshot-player.styles.js';
-import { playButton, renderPlayer, type PanelName } from './player-template.js';
+import { isWaiting, playButton, renderPlayer, type PanelName } from './player-template.js';
 
 /** How long a pointer rests on the player before it counts as intent to play. */
 const INTENT_MS = 120;
+/**
+ * A start or a seek that takes longer than this shows the spinner and says "Loading audio…" (ms). A quicker
+ * one shows Pause at once and nothing in between: no flash of a spinner, no news for a screen reader to read
+ * out after the sound has begun, and the start of the sound has the page's main thread to itself.
+ */
+const SLOW_MS = 200;
 
 /** Attributes that describe the one track of an inline player, and the track fields they fill. */
 const INLINE_FIELDS = {
@@ -337,6 +343,7 @@ export class EarshotPlayer extends LitElement {
   // ——— Lifecycle ———
 
   override willUpdate(changed: PropertyValues<this>): void {
+    this.#watchWait();
     if (changed.has('preload')) this.#playback.preload = this.preload === 'metadata' ? 'metadata' : 'none';
     const sourceChanged =
       changed.has('manifest') ||
@@ -345,6 +352,25 @@ export class EarshotPlayer extends LitElement {
       changed.has('timeRange') ||
       (Object.keys(INLINE_FIELDS) as InlineProperty[]).some((key) => changed.has(key));
     if (sourceChanged) void this.#load();
+  }
+
+  #slow = false;
+  #slowTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Times a wait (see SLOW_MS): the view shows it once it has lasted. */
+  #watchWait(): void {
+    if (isWaiting(this.#playback.state, this.paused) && this.isConnected) {
+      if (this.#slow || this.#slowTimer !== undefined) return;
+      this.#slowTimer = setTimeout(() => {
+        this.#slowTimer = undefined;
+        this.#slow = true;
+        this.requestUpdate();
+      }, SLOW_MS);
+      return;
+    }
+    clearTimeout(this.#slowTimer);
+    this.#slowTimer = undefined;
+    this.#slow = false;
   }
 
   #trackSource(): TrackSource {
@@ -422,6 +448,17 @@ export class EarshotPlayer extends LitElement {
     }, INTENT_MS);
   };
 
+  /**
+   * A pointer down on Play (the primary button, a finger, a pen) while paused: the click that plays comes
+   * next, and a sign of intent that comes meanwhile fetches nothing beside it.
+   */
+  #onPress = (event: PointerEvent) => {
+    if (event.button !== 0 || !this.#playback.paused) return;
+    clearTimeout(this.#intentTimer);
+    this.#intentTimer = undefined;
+    this.#playback.prepare(true);
+  };
+
   #onSpeed = () => {
     const rates: readonly number[] = PLAYBACK_RATES;
     const at = rates.indexOf(this.#playback.state.playbackRate);
@@ -496,6 +533,7 @@ export class EarshotPlayer extends LitElement {
     keydown: this.#onKeydown,
     intent: this.#onIntent,
     toggle: () => this.#playback.toggle(),
+    press: this.#onPress,
     previous: () => this.#playback.previous(),
     next: () => this.#playback.next(),
     skipBack: () => this.#playback.skip(-SKIP_BACK),
@@ -517,9 +555,11 @@ export class EarshotPlayer extends LitElement {
     const paused = this.paused;
     const covering = this.layout !== 'expanded';
     const content = panel ? panels?.[panel].render(state.title ?? 'This story') : undefined;
+    const slow = this.#slow;
     return renderPlayer({
       state,
       paused,
+      slow,
       time: this._scrub ?? state.currentTime,
       scrubbing: this._scrub !== null,
       controls: this.#controls(),
@@ -527,7 +567,7 @@ export class EarshotPlayer extends LitElement {
       covering,
       panelView:
         panel && panels && content
-          ? panels.render(panel, content, { covering, play: playButton({ state, paused, on: this.#handlers }), title: this.#playback.track?.title ?? '' })
+          ? panels.render(panel, content, { covering, play: playButton({ state, paused, slow, on: this.#handlers }), title: this.#playback.track?.title ?? '' })
           : nothing,
       news: this.#news,
       resume: this.#features.resume?.render(),

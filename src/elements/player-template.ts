@@ -32,6 +32,8 @@ export interface PlayerHandlers {
   /** A pointer over the player, or focus in it: Play may come next. */
   intent: (event: Event) => void;
   toggle: () => void;
+  /** A pointer goes down on Play: its click comes next. */
+  press: (event: PointerEvent) => void;
   previous: () => void;
   next: () => void;
   skipBack: () => void;
@@ -47,6 +49,11 @@ export interface PlayerHandlers {
 export interface PlayerView {
   state: PlayerState;
   paused: boolean;
+  /**
+   * A start or a seek has taken longer than a glance (see `isWaiting`): the spinner shows, and the status
+   * says so. A quicker one shows Pause at once and nothing in between, as a bare <audio> does.
+   */
+  slow: boolean;
   /** The position shown: where the slider is being dragged, or where the player is. */
   time: number;
   /** The listener is dragging the slider. */
@@ -95,7 +102,7 @@ export function renderPlayer(view: PlayerView): TemplateResult {
           </div>
           ${renderTimeline(view)} ${renderControls(view, covered)} ${view.resume}
         </div>
-        <div class="status" role="status">${state.loadingTracks ? 'Loading…' : state.status === Status.loading && !paused ? 'Loading audio…' : view.news}</div>
+        <div class="status" role="status">${state.loadingTracks ? 'Loading…' : state.status === Status.loading && !paused && view.slow ? 'Loading audio…' : view.news}</div>
         <div part="alert" class="alert" role="alert">${renderProblem(state.error, on.retry)}</div>
         ${view.panel ? view.panelView : nothing}
       </div>
@@ -104,7 +111,7 @@ export function renderPlayer(view: PlayerView): TemplateResult {
   `;
 }
 
-function renderTimeline({ state, time, on, scrubbing }: PlayerView) {
+function renderTimeline({ state, time, on, scrubbing, slow }: PlayerView) {
   const { duration } = state;
   const known = Number.isFinite(duration);
   // While it plays by itself, the slider's words change once a minute, not four times a second: a screen
@@ -131,7 +138,7 @@ function renderTimeline({ state, time, on, scrubbing }: PlayerView) {
       @input=${on.scrub}
       @change=${on.scrubEnd}
     /></div>
-    <span part="time" class="time">${state.status === Status.loading && !known ? 'Loading…' : `${formatTime(time)} / ${formatTime(duration)}`}</span>
+    <span part="time" class="time">${state.status === Status.loading && !known && slow ? 'Loading…' : `${formatTime(time)} / ${formatTime(duration)}`}</span>
   </div>`;
 }
 
@@ -155,16 +162,20 @@ function renderControls(view: PlayerView, covered: boolean) {
   </div>`;
 }
 
+/** Starting, stalled, or on its way to where the listener seeked. */
+export const isWaiting = (state: PlayerState, paused: boolean): boolean => (state.status === Status.loading || (state.seeking && state.status === Status.playing)) && !paused;
+
 /** Play/Pause: in the controls, and in an open panel's own row. */
-export function playButton({ state, paused, on }: Pick<PlayerView, 'state' | 'paused' | 'on'>) {
-  // Starting, stalled, or on its way to where the listener seeked: the spinner, not a frozen clock.
-  const starting = (state.status === Status.loading || (state.seeking && state.status === Status.playing)) && !paused;
+export function playButton({ state, paused, slow, on }: Pick<PlayerView, 'state' | 'paused' | 'slow' | 'on'>) {
+  // Waiting for longer than a glance: the spinner, not a frozen clock.
+  const starting = slow && isWaiting(state, paused);
   return html`<button
     part="button play-button"
     class="play ${starting ? 'is-loading' : ''}"
     type="button"
     aria-label=${paused ? 'Play' : 'Pause'}
     ?disabled=${!isPlayable(state)}
+    @pointerdown=${on.press}
     @click=${on.toggle}
   >
     ${paused ? playIcon : starting ? html`<span class="spinner" aria-hidden="true"></span>` : pauseIcon}

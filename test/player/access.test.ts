@@ -169,6 +169,31 @@ describe('<earshot-player> what a screen reader hears', () => {
     localStorage.removeItem('earshot:playlist');
   });
 
+  it('turns Play to Pause at once, and shows and says a wait only once it has lasted 0.2 s', async () => {
+    const player = await mount(html`<earshot-player src=${unique('/fault/slow/1500/test/fixtures/speech.mp3')} track-title="Slow"></earshot-player>`);
+    const root = player.shadowRoot!;
+    const seen: Record<string, number> = {};
+    const observer = new MutationObserver(() => {
+      const now = performance.now();
+      if (root.querySelector('button[aria-label="Pause"]')) seen.pause ??= now;
+      if (root.querySelector('.spinner')) seen.spinner ??= now;
+      if (news(player) === 'Loading audio…') seen.said ??= now;
+    });
+    observer.observe(root, { childList: true, characterData: true, subtree: true, attributes: true });
+    try {
+      await click(player, 'Play');
+      await waitFor(() => seen.spinner !== undefined && seen.said !== undefined, 'the spinner and the words');
+      expect(seen.pause, 'Pause first').to.be.a('number');
+      expect(seen.spinner! - seen.pause!, 'the spinner after 0.2 s').to.be.greaterThan(150);
+      expect(seen.said! - seen.pause!, 'the words after 0.2 s').to.be.greaterThan(150);
+      await waitFor(() => player.status === 'playing', 'the sound', 8000);
+      expect(root.querySelector('.spinner')).to.equal(null);
+    } finally {
+      observer.disconnect();
+      player.pause();
+    }
+  });
+
   it('says "Copied" again on a second copy', async () => {
     const player = await mount(html`<earshot-player src=${MP3} track-title="Copy me"></earshot-player>`);
     await click(player, 'Embed');
