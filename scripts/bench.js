@@ -99,11 +99,13 @@ async function measureBrowser(tmp, notes) {
     const base = server.url;
     const speech = pageUrls(base, 'speech.mp3');
     // One unmeasured round first, so that the first measured run does not pay for the browser's warm-up.
-    for (const url of Object.values(speech)) await withPage(browser, notes, (page) => loadUsable(page, url));
+    for (const url of [...Object.values(speech), `${base}/floor-speech.html`]) await withPage(browser, notes, (page) => loadUsable(page, url));
 
-    const usable = { bare: [], earshot: [], embed: [] };
+    // The floor (scripts/bench/pages.js): a few-hundred-byte element in its own module, measured alike.
+    const usableUrls = { ...speech, floor: `${base}/floor-speech.html` };
+    const usable = { bare: [], earshot: [], embed: [], floor: [] };
     for (let i = 0; i < runs; i += 1) {
-      for (const kind of ['bare', 'earshot', 'embed']) usable[kind].push((await withPage(browser, notes, (page) => loadUsable(page, speech[kind]))).usable);
+      for (const kind of Object.keys(usable)) usable[kind].push((await withPage(browser, notes, (page) => loadUsable(page, usableUrls[kind]))).usable);
     }
 
     const nativeProblem = await nativeClickProblem(browser, base, notes);

@@ -9,6 +9,22 @@ export const AUDIO = [
   { file: 'long.mp3', label: 'long.mp3 (360 s)' },
 ];
 
+/**
+ * The floor of any player that a page's script draws: a custom element of a few hundred bytes, in its own
+ * module as earshot-player.js is, that draws a Play button, a slider and a time and does nothing else. No
+ * player loaded by a <script> is usable sooner than this; the bench measures it beside Earshot, as a
+ * reference, not a budget.
+ */
+const FLOOR_ELEMENT = `class FloorPlayer extends HTMLElement {
+  connectedCallback() {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    root.innerHTML = '<button type="button" aria-label="Play">Play</button><input type="range" aria-label="Seek"><span>0:00 / 0:08</span>';
+    this.updateComplete = Promise.resolve(true);
+  }
+}
+customElements.define('earshot-player', FloorPlayer);
+`;
+
 export function writePages(tmp) {
   // Browsers ask for /favicon.ico: an empty one keeps a 404 out of the measurements and the notes.
   writeFileSync(path.join(tmp, 'favicon.ico'), '');
@@ -23,6 +39,14 @@ export function writePages(tmp) {
   writeFileSync(
     path.join(tmp, 'many-embed.html'),
     many(indices.map((i) => `<iframe src="/dist/embed.html?src=${encodeURIComponent(`/audio/speech.mp3?n=${i}`)}&amp;title=Bench+${i}" width="100%" height="290" frameborder="0" scrolling="no" title="Embedded audio player: Bench ${i}" allow="autoplay"></iframe>`).join('\n')),
+  );
+  writeFileSync(path.join(tmp, 'floor-element.js'), FLOOR_ELEMENT);
+  writeFileSync(
+    path.join(tmp, 'floor-speech.html'),
+    `${head('Floor')}<script type="module" src="/floor-element.js"></script>
+<earshot-player src="/audio/speech.mp3"></earshot-player>
+</body></html>
+`,
   );
   for (const { file } of AUDIO) {
     const name = file.replace(/\.mp3$/, '');
