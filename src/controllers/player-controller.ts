@@ -7,6 +7,12 @@ import { Playback } from '../core/playback.js';
 import type { SoloPlayback } from '../core/solo.js';
 import { fire } from '../events.js';
 
+/** Runs `fn` when the page is next idle (within 200 ms), or in a task where the browser cannot tell (Safari). */
+const whenIdle = (fn: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 200 });
+  else setTimeout(fn, 0);
+};
+
 export type PlayerHost = ReactiveControllerHost & HTMLElement & { independent?: boolean };
 
 export class PlayerController implements ReactiveController {
@@ -21,7 +27,9 @@ export class PlayerController implements ReactiveController {
     this.playback = new Playback({
       emit: (type, detail) => {
         // This one starting pauses the others; stopping, it stops listening for them.
-        if (type === 'play' && !host.independent) void this.#oneAtATime().then((solo) => this.playback.paused || solo.started());
+        // (Once the page is idle: the moments after 'playing' are the sound's, and the one-at-a-time chunk
+        // would be fetched and run in them.)
+        if (type === 'play' && !host.independent) whenIdle(() => void this.#oneAtATime().then((solo) => this.playback.paused || solo.started()));
         else if (type === 'pause' || type === 'ended' || (type === 'error' && (detail as { fatal?: boolean }).fatal)) void this.#solo?.then((solo) => solo.stopped());
         fire(host, type, detail);
       },
