@@ -195,7 +195,8 @@ export class DeferredEngine implements MediaEngine {
       started.reported = 'playing';
       this.#listener.playing();
     }
-    if (this.#moved(started.media)) this.#request();
+    // Not where it was asked to start (WebKitGTK may ignore a start position): howler's engine puts it there.
+    if (Math.abs(started.media.currentTime - this.#options.start) > 0.01) this.#request();
   };
 
   readonly #onTimeUpdate = () => {

@@ -299,6 +299,13 @@ export class HowlerEngine implements MediaEngine {
     this.#sound = sound;
     sound._seek = this.#position;
     this.#startPending = this.#position > 0;
+    // The element the stand-in played and the listener paused is where it paused. A seek made since, while
+    // this engine had no media of its own, is made on it now (#goToStart would take a seek backwards for
+    // "already past it", and lose it).
+    if (adopted?.reported === 'paused' && media.readyState > HAVE_NOTHING && Math.abs(media.currentTime - this.#position) > 0.01) {
+      this.#startPending = false;
+      media.currentTime = this.#position;
+    }
     if (adopted) this.#catchUp(media, adopted);
   }
 

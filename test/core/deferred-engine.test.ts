@@ -105,9 +105,10 @@ describe('DeferredEngine: Play before howler has arrived', () => {
   it('a pointer pressed on Play fetches no engine: the click comes next, and its element is ready', async () => {
     const setup = setUp();
     setup.engine.prepare(true);
+    expect(setup.media, 'the element made at the press').to.have.length(1);
     await settle();
     expect(setup.requests()).to.equal(0);
-    expect(setup.media, 'the element made at once, not another').to.have.length(1);
+    expect(setup.media, 'not another').to.have.length(1);
     setup.engine.play();
     expect(setup.media[0]!.calls.filter((call) => call === 'play')).to.have.length(1);
     // Intent without a press (a pointer resting on the player) still fetches howler, to start fast.
@@ -186,6 +187,38 @@ describe('DeferredEngine: Play before howler has arrived', () => {
     expect(media!.paused).to.equal(false);
     expect(setup.media).to.have.length(1);
     expect(setup.reports).to.deep.equal(['waiting', 'paused', 'waiting']);
+    setup.engine.unload();
+  });
+
+  it('a seek back made after a pause, before howler has opened the paused element, is where the sound goes on', async () => {
+    const setup = setUp();
+    setup.engine.play();
+    const [media] = setup.media;
+    media!.loadMetadata(8);
+    media!.haveData(4);
+    media!.startPlaying();
+    await settle();
+    media!.advance(4);
+    setup.engine.pause();
+    setup.arrive();
+    await settle();
+    setup.engine.seek(1);
+    setup.engine.play();
+    expect(media!.currentTime, 'moved back to 1 s, not on from 4 s').to.be.closeTo(1, 0.01);
+    setup.engine.unload();
+  });
+
+  it('WebKitGTK: an element that starts at 0 when asked to start at 60 gets howler at once, to put it right', async () => {
+    const setup = setUp();
+    setup.engine.seek(60);
+    setup.engine.play();
+    const [media] = setup.media;
+    media!.ignoreDefaultStart = true;
+    media!.loadMetadata(120);
+    media!.haveData(4);
+    media!.startPlaying();
+    await settle();
+    expect(setup.requests()).to.equal(1);
     setup.engine.unload();
   });
 
