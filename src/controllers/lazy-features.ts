@@ -71,6 +71,11 @@ export class LazyFeatures implements ReactiveController {
       }, AFTER_START_MS);
       return;
     }
+    // Paused before it was under way: the next start waits its 0.3 s again.
+    if (this.#underWay !== true && this.#underWay !== undefined) {
+      clearTimeout(this.#underWay);
+      this.#underWay = undefined;
+    }
     if (!this.#mediaSession && state.status === Status.playing) {
       this.#mediaSession = true;
       void import('./media-session-controller.js').then(({ MediaSessionController }) => new MediaSessionController(this.#host, this.#playback));

@@ -357,6 +357,13 @@ export class EarshotPlayer extends LitElement {
   #slow = false;
   #slowTimer: ReturnType<typeof setTimeout> | undefined;
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#slowTimer);
+    this.#slowTimer = undefined;
+    this.#slow = false;
+  }
+
   /** Times a wait (see SLOW_MS): the view shows it once it has lasted. */
   #watchWait(): void {
     if (isWaiting(this.#playback.state, this.paused) && this.isConnected) {
