@@ -42,6 +42,18 @@ function setUp({ loaded = false } = {}) {
   return { engine, reports, media, arrive, settle, requests: () => requests };
 }
 
+/** Play, and the element sounds (8 s of it) before howler has arrived. */
+async function playUntilSounding() {
+  const setup = setUp();
+  setup.engine.play();
+  const media = setup.media[0]!;
+  media.loadMetadata(8);
+  media.haveData(4);
+  media.startPlaying();
+  await settle();
+  return { setup, media };
+}
+
 describe('DeferredEngine: Play before howler has arrived', () => {
   it('makes its element once the player is drawn, as a page\'s <audio preload="none">: it fetches nothing until Play', async () => {
     const setup = setUp();
@@ -160,13 +172,7 @@ describe('DeferredEngine: Play before howler has arrived', () => {
   });
 
   it('says playing when the sound comes before howler does, and howler goes on from there', async () => {
-    const setup = setUp();
-    setup.engine.play();
-    const [media] = setup.media;
-    media!.loadMetadata(8);
-    media!.haveData(4);
-    media!.startPlaying();
-    await settle();
+    const { setup, media } = await playUntilSounding();
     expect(setup.reports).to.deep.equal(['waiting', 'duration 8', 'playing']);
     media!.advance(0.25);
     setup.arrive();
@@ -191,13 +197,7 @@ describe('DeferredEngine: Play before howler has arrived', () => {
   });
 
   it('a seek back made after a pause, before howler has opened the paused element, is where the sound goes on', async () => {
-    const setup = setUp();
-    setup.engine.play();
-    const [media] = setup.media;
-    media!.loadMetadata(8);
-    media!.haveData(4);
-    media!.startPlaying();
-    await settle();
+    const { setup, media } = await playUntilSounding();
     media!.advance(4);
     setup.engine.pause();
     setup.arrive();
