@@ -49,16 +49,20 @@ export class LazyFeatures implements ReactiveController {
   hostDisconnected(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    if (this.#underWay !== true) {
-      clearTimeout(this.#underWay);
-      this.#underWay = undefined;
-    }
+    this.#notUnderWay();
   }
 
   /** The panels' code and styles, loaded with the first panel the listener opens. */
   panels(embedCode: (options: EmbedOptions) => EmbedCode, say: (news: string) => void, open: (name: PanelName) => void): Promise<Panels> {
     this.#panels ??= import('../elements/panels.js').then(({ createPanels }) => createPanels(this.#host, this.#playback, embedCode, say, open));
     return this.#panels;
+  }
+
+  /** Forgets a start that was not yet under way (a pause, or the player left the page). */
+  #notUnderWay(): void {
+    if (this.#underWay === true) return;
+    clearTimeout(this.#underWay);
+    this.#underWay = undefined;
   }
 
   #check(state: PlayerState): void {
@@ -72,10 +76,7 @@ export class LazyFeatures implements ReactiveController {
       return;
     }
     // Paused before it was under way: the next start waits its 0.3 s again.
-    if (this.#underWay !== true && this.#underWay !== undefined) {
-      clearTimeout(this.#underWay);
-      this.#underWay = undefined;
-    }
+    this.#notUnderWay();
     if (!this.#mediaSession && state.status === Status.playing) {
       this.#mediaSession = true;
       void import('./media-session-controller.js').then(({ MediaSessionController }) => new MediaSessionController(this.#host, this.#playback));
