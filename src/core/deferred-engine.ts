@@ -58,12 +58,12 @@ export class DeferredEngine implements MediaEngine {
     this.#listener = listener;
     this.#options = { ...options };
     this.#platform = { ...browser, ...platform };
-    // With nothing this browser can play, the real engine says why at once.
-    if (options.preload === 'metadata' || !sources.some(canPlay)) this.#request();
+    if (options.preload === 'metadata') this.#request();
     // Else the element is made once the player is drawn (the first media element of a page costs the browser
-    // milliseconds), as a page's <audio preload="none"> is: it fetches nothing until Play, and Play starts its
-    // fetch at once, in the click. (An element made in the click would wait for a task to begin.)
-    else this.#making = setTimeout(() => this.#open(), 0);
+    // milliseconds, and asking it which codecs it plays makes one), as a page's <audio preload="none"> is: it
+    // fetches nothing until Play, and Play starts its fetch at once, in the click. (An element made in the
+    // click would wait for a task to begin.) With nothing this browser can play, the real engine says why.
+    else this.#making = setTimeout(() => this.#open() ?? this.#request(), 0);
   }
 
   play(): void {

@@ -66,9 +66,13 @@ export function formatOf(source: { src: string; type?: string }): string {
   return extension && extension in TYPE_BY_EXTENSION ? extension : 'mp3';
 }
 
+/** One element to ask, made on first use: each media element costs the browser milliseconds to make. */
+let probe: HTMLAudioElement | undefined;
+
 /** Can this browser play the source at all? It is asked about the type, given or read from the extension. */
 export function canPlay(source: { src: string; type?: string }): boolean {
   if (typeof Audio === 'undefined') return false;
   const type = source.type ?? TYPE_BY_EXTENSION[formatOf(source)]!;
-  return new Audio().canPlayType(type) !== '';
+  probe ??= new Audio();
+  return probe.canPlayType(type) !== '';
 }
