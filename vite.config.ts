@@ -9,6 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import { collapseTemplates } from './scripts/collapse-templates.js';
+import { minifyPublic } from './scripts/minify-public.js';
 import { unwrapPreload } from './scripts/unwrap-preload.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -70,7 +71,7 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'embed') {
     return {
       define: { __EARSHOT_EMBED_PAGE__: JSON.stringify('../embed.html') },
-      plugins: [collapseTemplates(), unwrapPreload()],
+      plugins: [collapseTemplates(), unwrapPreload(), minifyPublic(['embed-fallback.js'])],
       root: here('src/embed'),
       base: './',
       resolve: { alias: [howlerCore] },
