@@ -213,7 +213,8 @@ describe('The embed page: bad input, sandboxes, storage refused', () => {
     const shapes = await page.evaluate(() => {
       const root = document.querySelector('earshot-player').shadowRoot;
       const nested = [...root.querySelectorAll('svg path, svg rect, svg circle')].filter((shape) => shape.children.length > 0).length;
-      const pauseBars = root.querySelectorAll('button[aria-label="Pause"] svg > rect').length;
+      // The pause icon is one path of two bars, each closed with its own z.
+      const pauseBars = [...root.querySelectorAll('button[aria-label="Pause"] svg > path')].map((shape) => shape.getAttribute('d').match(/z/gi)?.length ?? 0).reduce((a, b) => a + b, 0);
       const skipDigits = [...root.querySelectorAll('.skip-by')].map((digits) => digits.textContent);
       return { nested, pauseBars, skipDigits };
     });
