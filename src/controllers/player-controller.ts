@@ -29,8 +29,10 @@ export class PlayerController implements ReactiveController {
         // This one starting pauses the others; stopping, it stops listening for them.
         // (Once the page is idle: the moments after 'playing' are the sound's, and the one-at-a-time chunk
         // would be fetched and run in them.)
-        if (type === 'play' && !host.independent) whenIdle(() => void this.#oneAtATime().then((solo) => this.playback.paused || solo.started()));
-        else if (type === 'pause' || type === 'ended' || (type === 'error' && (detail as { fatal?: boolean }).fatal)) void this.#solo?.then((solo) => solo.stopped());
+        if (type === 'play' && !host.independent) {
+          const at = performance.timeOrigin + performance.now();
+          whenIdle(() => void this.#oneAtATime().then((solo) => this.playback.paused || solo.started(at)));
+        } else if (type === 'pause' || type === 'ended' || (type === 'error' && (detail as { fatal?: boolean }).fatal)) void this.#solo?.then((solo) => solo.stopped());
         fire(host, type, detail);
       },
     });

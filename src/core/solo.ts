@@ -11,28 +11,43 @@ export class SoloPlayback {
   readonly #id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${++counter}`;
   readonly #pause: () => void;
   #channel: BroadcastChannel | null = null;
+  /** When this player started (ms since the epoch): of two players, the one that started later plays on. */
+  #at = 0;
 
   /** `pause` is called when another player starts. */
   constructor(pause: () => void) {
     this.#pause = pause;
   }
 
-  /** This player started: tell the others, and listen for the next one that starts. */
-  started(): void {
+  /**
+   * This player started, at `at`: tell the others, and listen for the next one that starts. The messages may
+   * come in either order (each player opens its channel a little after it starts), so each carries its start:
+   * a player that hears of a later start pauses; one that hears of an earlier start says again that it
+   * started, for the earlier one to hear. (A message without a time, from another version, is the newest.)
+   */
+  started(at = performance.timeOrigin + performance.now()): void {
     if (typeof BroadcastChannel === 'undefined') return;
+    this.#at = at;
     if (!this.#channel) {
       this.#channel = new BroadcastChannel(SOLO_CHANNEL);
       this.#channel.onmessage = (event: MessageEvent) => {
-        const data = event.data as { started?: unknown } | null;
-        if (data && typeof data.started === 'string' && data.started !== this.#id) this.#pause();
+        const data = event.data as { started?: unknown; at?: unknown } | null;
+        if (!data || typeof data.started !== 'string' || data.started === this.#id) return;
+        const other = typeof data.at === 'number' ? data.at : Infinity;
+        if (other > this.#at || (other === this.#at && data.started > this.#id)) this.#pause();
+        else this.#say();
       };
     }
-    this.#channel.postMessage({ started: this.#id });
+    this.#say();
   }
 
   /** This player stopped (paused, ended, failed, or left the page): stop listening. */
   stopped(): void {
     this.#channel?.close();
     this.#channel = null;
+  }
+
+  #say(): void {
+    this.#channel?.postMessage({ started: this.#id, at: this.#at });
   }
 }

@@ -22,6 +22,21 @@ describe('SoloPlayback', () => {
     c.stopped();
   });
 
+  it('lets the later start play on, whichever player says so first', async () => {
+    const paused: string[] = [];
+    const early = new SoloPlayback(() => paused.push('early'));
+    const late = new SoloPlayback(() => paused.push('late'));
+    // The later one opens its channel and says so first, while the earlier one is not listening yet.
+    late.started(2000);
+    early.started(1000);
+    await waitFor(() => paused.length > 0, 'one to be paused');
+    // (Time for a wrong pause to follow.)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(paused).to.deep.equal(['early']);
+    early.stopped();
+    late.stopped();
+  });
+
   it('ignores foreign and malformed messages on its channel', async () => {
     const paused: unknown[] = [];
     const player = new SoloPlayback(() => paused.push(1));
