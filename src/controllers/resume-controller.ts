@@ -42,7 +42,10 @@ export class ResumeController implements ReactiveController {
     const store = this.#playback.store;
     this.#unsubscribe = store.subscribe((state, previous) => this.#update(state, previous));
     window.addEventListener('pagehide', this.#save);
-    this.#consider(store.getState());
+    const state = store.getState();
+    this.#consider(state);
+    // Paused before this code arrived (a slow network, a busy machine): that pause is remembered too.
+    if (state.status === Status.paused) this.#save();
   }
 
   hostDisconnected(): void {
