@@ -70,7 +70,8 @@ export default defineConfig(({ mode }): UserConfig => {
   }
   if (mode === 'embed') {
     return {
-      define: { __EARSHOT_EMBED_PAGE__: JSON.stringify('../embed.html') },
+      // The embed page's player never has a page's own <audio> inside it: the code for one is left out.
+      define: { __EARSHOT_EMBED_PAGE__: JSON.stringify('../embed.html'), __EARSHOT_PAGE_AUDIO__: 'false' },
       plugins: [collapseTemplates(), unwrapPreload(), minifyPublic(['embed-fallback.js'])],
       root: here('src/embed'),
       base: './',

@@ -30,7 +30,7 @@ import { summaryReporter } from './test/support/summary-reporter.js';
 const rootDir = path.dirname(fileURLToPath(import.meta.url));
 
 /** The suites that play audio, run in every engine (the rest of test/player runs in Chromium). */
-export const ENGINE_SUITES = ['playback', 'seeking', 'faults', 'keyboard', 'autoplay', 'one-sound', 'quotes', 'transcript', 'chapters', 'feed'].map((name) => `test/player/${name}.test.ts`);
+export const ENGINE_SUITES = ['playback', 'seeking', 'faults', 'keyboard', 'autoplay', 'one-sound', 'quotes', 'transcript', 'chapters', 'feed', 'page-audio'].map((name) => `test/player/${name}.test.ts`);
 
 /**
  * The test files to run: all of test/**\/*.test.ts, or those EARSHOT_TEST_FILES names (newline-separated

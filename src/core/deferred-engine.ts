@@ -31,6 +31,10 @@ export interface DeferredPlatform {
   createMedia: () => HTMLMediaElement;
 }
 
+declare const __EARSHOT_PAGE_AUDIO__: boolean | undefined;
+/** Players may have a page's own <audio> inside (false in the embed page's build: its player never has). */
+const PAGE_AUDIO = typeof __EARSHOT_PAGE_AUDIO__ === 'undefined' || __EARSHOT_PAGE_AUDIO__;
+
 const browser: DeferredPlatform = { load: loadEngine, loaded: () => engineLoaded, createMedia: () => new Audio() };
 
 /** How long the element started on the click may take to sound before howler comes anyway (ms). */
@@ -56,14 +60,44 @@ export class DeferredEngine implements MediaEngine {
   constructor(sources: readonly AudioSource[], listener: EngineListener, options: EngineOptions, platform: Partial<DeferredPlatform> = {}) {
     this.#sources = sources;
     this.#listener = listener;
-    this.#options = { ...options };
+    const { media, ...rest } = options;
+    this.#options = rest;
     this.#platform = { ...browser, ...platform };
+    // The page's own element (a publisher's fallback <audio>): this engine plays through it when it has one
+    // of the track's sources, and a sound the listener started on it before the player was drawn goes on,
+    // where it is. Else it is paused: one sound per player. (Inline, not a method: the embed page's build,
+    // whose player never has one, leaves all of it out.)
+    if (PAGE_AUDIO && media) {
+      const address = media.currentSrc || media.src;
+      if (!this.#sources.some((source) => source.src === address && canPlay(source))) media.pause();
+      else {
+        this.#started = { media, reported: 'paused' };
+        this.#listen(media);
+        if (media.played.length === 0 && media.currentTime === 0) {
+          // Not started yet: as an element of its own.
+          const { start, rate, volume, muted } = this.#options;
+          Object.assign(media, { playbackRate: rate, volume, muted });
+          if (start > 0) media.currentTime = start;
+        } else {
+          // Where the listener left it, playing or paused: the player hears so once it listens.
+          this.#options.start = media.currentTime;
+          queueMicrotask(() => {
+            if (this.#disposed || this.#started?.media !== media) return;
+            if (media.paused) return this.#listener.seeked(media.currentTime);
+            this.#wantPlay = true;
+            this.#started.reported = 'waiting';
+            this.#listener.waiting();
+            this.#onPlaying();
+          });
+        }
+      }
+    }
     if (options.preload === 'metadata') this.#request();
     // Else the element is made once the player is drawn (the first media element of a page costs the browser
     // milliseconds, and asking it which codecs it plays makes one), as a page's <audio preload="none"> is: it
     // fetches nothing until Play, and Play starts its fetch at once, in the click. (An element made in the
     // click would wait for a task to begin.) With nothing this browser can play, the real engine says why.
-    else this.#making = setTimeout(() => this.#open() ?? this.#request(), 0);
+    else if (!this.#started) this.#making = setTimeout(() => this.#open() ?? this.#request(), 0);
   }
 
   play(): void {
@@ -161,6 +195,11 @@ export class DeferredEngine implements MediaEngine {
     Object.assign(media, { preload: 'none', src: source.src, playbackRate: rate, volume, muted });
     if (start > 0) media.currentTime = start;
     this.#started = { media, reported: 'paused' };
+    this.#listen(media);
+    return this.#started;
+  }
+
+  #listen(media: HTMLMediaElement): void {
     media.addEventListener('playing', this.#onPlaying);
     // WebKitGTK may start without saying 'playing': the position moving says it.
     media.addEventListener('timeupdate', this.#onTimeUpdate);
@@ -168,7 +207,6 @@ export class DeferredEngine implements MediaEngine {
     media.addEventListener('durationchange', this.#onDuration);
     // A failure is the real engine's to explain (and the next source its to try).
     media.addEventListener('error', this.#onSettled);
-    return this.#started;
   }
 
   /** Starts the element inside the listener's click. False when there is none to start. */

@@ -47,6 +47,11 @@ export interface EngineOptions {
   muted: boolean;
   /** Where to start, in seconds into the file. */
   start: number;
+  /**
+   * A media element the page made already, to play through if it has one of the sources: a publisher's
+   * fallback <audio>, perhaps playing (LoadOptions.media). Else the engine pauses it and makes its own.
+   */
+  media?: HTMLMediaElement;
 }
 
 /**

@@ -37,7 +37,17 @@ export interface LoadOptions {
   index?: number | string;
   /** Play only this part of that track (counted from its own start). */
   range?: TimeRange;
+  /**
+   * The page's own media element for the first track (a publisher's fallback <audio> inside the player):
+   * that track plays through it, not through a new element, so a sound the listener started on it before
+   * the player was drawn goes on. Not taken (another file, or no track): paused, so that one sound plays.
+   */
+  media?: HTMLMediaElement;
 }
+
+declare const __EARSHOT_PAGE_AUDIO__: boolean | undefined;
+/** Players may have a page's own <audio> inside (false in the embed page's build: its player never has). */
+const PAGE_AUDIO = typeof __EARSHOT_PAGE_AUDIO__ === 'undefined' || __EARSHOT_PAGE_AUDIO__;
 
 /** Previous goes back to the start of the track after this much of it, and to the track before otherwise. */
 const RESTART_AFTER = 3;
@@ -70,6 +80,8 @@ export class Playback {
   #silentSeek = false;
   #loading: AbortController | undefined;
   #lastSource: { source: TrackSource; base: string; options: LoadOptions } | undefined;
+  /** LoadOptions.media, until the first track's engine takes it. */
+  #media: HTMLMediaElement | undefined;
 
   constructor(options: PlaybackOptions) {
     this.#emit = options.emit;
@@ -107,6 +119,24 @@ export class Playback {
    * a newer load overtook this one.
    */
   async load(source: TrackSource, base: string, options: LoadOptions = {}): Promise<boolean> {
+    // (The embed page's build leaves this out: its player never has a page's own element.)
+    if (!PAGE_AUDIO) return this.#loadTracks(source, base, options);
+    const { media, ...kept } = options;
+    // The element the next track's engine plays through; one offered before and not taken is paused.
+    if (this.#media !== media) this.#media?.pause();
+    this.#media = media;
+    try {
+      return await this.#loadTracks(source, base, kept);
+    } finally {
+      // Whatever this load made of it (a failure, no track), the element offered is taken or quiet now.
+      if (media && this.#media === media) {
+        media.pause();
+        this.#media = undefined;
+      }
+    }
+  }
+
+  async #loadTracks(source: TrackSource, base: string, options: LoadOptions): Promise<boolean> {
     this.#loading?.abort();
     this.#loading = undefined;
     this.#lastSource = { source, base, options };
@@ -410,7 +440,9 @@ export class Playback {
       volume: this.state.volume,
       muted: this.state.muted,
       start: segmentStart(track) + at,
+      ...(PAGE_AUDIO && this.#media ? { media: this.#media } : {}),
     });
+    this.#media = undefined;
     this.#engine = engine;
   }
 

@@ -23,6 +23,10 @@ const INTENT_MS = 120;
  */
 const SLOW_MS = 200;
 
+declare const __EARSHOT_PAGE_AUDIO__: boolean | undefined;
+/** Players may have a page's own <audio> inside (false in the embed page's build: its player never has). */
+const PAGE_AUDIO = typeof __EARSHOT_PAGE_AUDIO__ === 'undefined' || __EARSHOT_PAGE_AUDIO__;
+
 /** Attributes that describe the one track of an inline player, and the track fields they fill. */
 const INLINE_FIELDS = {
   src: 'src',
@@ -350,7 +354,9 @@ export class EarshotPlayer extends LitElement {
       changed.has('feed') ||
       changed.has('initialTrack') ||
       changed.has('timeRange') ||
-      (Object.keys(INLINE_FIELDS) as InlineProperty[]).some((key) => changed.has(key));
+      (Object.keys(INLINE_FIELDS) as InlineProperty[]).some((key) => changed.has(key)) ||
+      // A player whose only track is the <audio> inside it.
+      (PAGE_AUDIO && !this.hasUpdated && this.#pageAudio() !== null);
     if (sourceChanged) void this.#load();
   }
 
@@ -380,17 +386,31 @@ export class EarshotPlayer extends LitElement {
     this.#slow = false;
   }
 
+  #pageAudioOffered = false;
+
+  /**
+   * The publisher's <audio> inside the element (docs/element.md, "The page's own <audio> inside"): the
+   * page's player until this element is defined, and not drawn once it is (the shadow root has no slot for
+   * it). A sound the listener started on it goes on in this player (Playback's LoadOptions.media).
+   */
+  #pageAudio(): HTMLAudioElement | null {
+    return this.querySelector(':scope > audio');
+  }
+
   #trackSource(): TrackSource {
     if (this.manifest) return { kind: 'manifest', url: this.manifest };
     if (this.feed) return { kind: 'feed', url: this.feed };
-    if (this.src) {
+    // With nothing else to play, the track is the <audio> inside the player (its src, or its <source>s).
+    const src = this.src || (PAGE_AUDIO && this.#tracksInput === undefined ? audioSources(this.#pageAudio()) : undefined);
+    if (src) {
       const fields: Record<string, unknown> = {};
       for (const [property, field] of Object.entries(INLINE_FIELDS) as [InlineProperty, string][]) {
         const value = this[property];
         if (value !== undefined && value !== null) fields[field] = value;
       }
+      fields.src = src;
       // A one-track player without a title is still playable: name it after its file.
-      if (typeof fields.title !== 'string' || fields.title.trim() === '') fields.title = fileTitle(this.src);
+      if (typeof fields.title !== 'string' || fields.title.trim() === '') fields.title = fileTitle(typeof src === 'string' ? src : src[0]!.src);
       return { kind: 'inline', fields };
     }
     if (this.#tracksInput !== undefined) return { kind: 'tracks', data: this.#tracksInput };
@@ -401,9 +421,15 @@ export class EarshotPlayer extends LitElement {
     this.#playback.preload = this.preload === 'metadata' ? 'metadata' : 'none';
     this.#range = this.timeRange ? (parseTimeRange(this.timeRange) ?? undefined) : undefined;
     const index = typeof this.initialTrack === 'string' || (Number.isInteger(this.initialTrack) && this.initialTrack! >= 0) ? this.initialTrack : undefined;
+    // The page's <audio> is offered to the first load only: from then on the player's engines have it.
+    const media = PAGE_AUDIO && !this.#pageAudioOffered ? this.#pageAudio() : null;
+    this.#pageAudioOffered = true;
+    // The listener was on the page's <audio>, which is not drawn from now on: their place is Play instead.
+    if (media?.matches(':focus')) void this.updateComplete.then(() => this.#find('.play')?.focus());
     const loaded = await this.#playback.load(this.#trackSource(), documentBase(), {
       ...(index !== undefined ? { index } : {}),
       ...(this.#range ? { range: this.#range } : {}),
+      ...(media ? { media } : {}),
     });
     if (loaded && this.autoplay && !this.#autoplayed) {
       this.#autoplayed = true;
@@ -582,6 +608,18 @@ export class EarshotPlayer extends LitElement {
       on: this.#handlers,
     });
   }
+}
+
+/** The addresses of a page's <audio>, as a track's `src`: its own src, or its <source>s with their types. */
+function audioSources(audio: HTMLAudioElement | null): string | { src: string; type?: string }[] | undefined {
+  if (!audio) return undefined;
+  const own = audio.getAttribute('src');
+  if (own) return own;
+  const sources = [...audio.querySelectorAll(':scope > source[src]')].map((source) => {
+    const type = source.getAttribute('type');
+    return { src: source.getAttribute('src')!, ...(type ? { type } : {}) };
+  });
+  return sources.length > 0 ? sources : undefined;
 }
 
 declare global {

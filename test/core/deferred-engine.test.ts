@@ -9,7 +9,7 @@ import type { EngineListener } from '../../src/core/media-engine.js';
 import { FakeMedia, settle } from '../support/fake-media.js';
 
 /** A stand-in engine on fake media; with `loaded`, howler's module is here already. */
-function setUp({ loaded = false } = {}) {
+function setUp({ loaded = false, page }: { loaded?: boolean; page?: FakeMedia } = {}) {
   const reports: string[] = [];
   const media: FakeMedia[] = [];
   let arrive!: () => void;
@@ -27,7 +27,7 @@ function setUp({ loaded = false } = {}) {
     blocked: () => reports.push('blocked'),
     fail: (code, message) => reports.push(`fail ${code}: ${message}`),
   };
-  const engine = new DeferredEngine([{ src: 'https://cdn.example/a.mp3' }], listener, { preload: 'none', rate: 1, volume: 1, muted: false, start: 0 }, {
+  const engine = new DeferredEngine([{ src: 'https://cdn.example/a.mp3' }], listener, { preload: 'none', rate: 1, volume: 1, muted: false, start: 0, ...(page ? { media: page as unknown as HTMLMediaElement } : {}) }, {
     load: () => {
       requests += 1;
       return arrived;
@@ -277,5 +277,70 @@ describe('DeferredEngine: Play before howler has arrived', () => {
     setup.arrive();
     await settle();
     expect(setup.reports).to.deep.equal(['waiting']);
+  });
+});
+
+describe("DeferredEngine: the page's own <audio> (a publisher's fallback inside the player)", () => {
+  /** The page's element, with the track's file (or `src`). */
+  const pageMedia = (src = 'https://cdn.example/a.mp3') => {
+    const media = new FakeMedia();
+    media.src = src;
+    media.preload = 'none';
+    return media;
+  };
+
+  it('plays through it when it has the track\'s file: no element of its own, and Play starts it in the click', async () => {
+    const page = pageMedia();
+    const setup = setUp({ page });
+    await settle();
+    expect(setup.media, 'no element made').to.have.length(0);
+    setup.engine.play();
+    expect(page.calls.filter((call) => call === 'play')).to.have.length(1);
+    expect(page.calls.filter((call) => call.startsWith('src')), 'its file is not set again: only the page set it').to.have.length(1);
+    expect(setup.reports).to.deep.equal(['waiting']);
+    setup.engine.unload();
+  });
+
+  /** The page's element, played (by the listener, before the player was drawn) to `seconds` into 8 s. */
+  const playedTo = (seconds: number, src?: string) => {
+    const media = pageMedia(src);
+    void media.play();
+    media.loadMetadata(8);
+    media.haveData(4);
+    if (seconds > 0) media.advance(seconds);
+    return media;
+  };
+
+  it('goes on with a sound it already makes: says it plays, where it is, and gets howler once it moves on', async () => {
+    const page = playedTo(2);
+    const setup = setUp({ page });
+    await settle();
+    expect(setup.reports).to.deep.equal(['waiting', 'playing']);
+    expect(setup.engine.position()).to.equal(2);
+    expect(page.calls.filter((call) => call === 'play' || call === 'pause' || call.startsWith('currentTime')), 'neither restarted nor moved').to.deep.equal(['play']);
+    expect(setup.requests()).to.equal(0);
+    page.advance(0.25);
+    expect(setup.requests(), 'howler, once the position moves on').to.equal(1);
+    setup.engine.unload();
+  });
+
+  it('says where a paused one was left', async () => {
+    const page = playedTo(3);
+    page.pause();
+    const setup = setUp({ page });
+    await settle();
+    expect(setup.reports).to.deep.equal(['seeked 3']);
+    expect(setup.engine.position()).to.equal(3);
+    setup.engine.unload();
+  });
+
+  it('pauses one that plays another file, and makes its own element: one sound', async () => {
+    const page = playedTo(0, 'https://cdn.example/other.mp3');
+    const setup = setUp({ page });
+    expect(page.paused).to.equal(true);
+    await settle();
+    expect(setup.media).to.have.length(1);
+    expect(setup.reports).to.deep.equal([]);
+    setup.engine.unload();
   });
 });

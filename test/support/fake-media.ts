@@ -18,6 +18,8 @@ export class FakeMedia extends EventTarget {
   playbackRate = 1;
   /** Where play starts once the metadata is in (HTML's "default playback start position"). */
   defaultStart = 0;
+  /** The ranges played so far (only their count). */
+  played = { length: 0 };
   /** What was asked of it, in order. */
   calls: string[] = [];
   /** The next play() is refused as without a user gesture. */
@@ -118,6 +120,7 @@ export class FakeMedia extends EventTarget {
   /** The sound starts: 'playing', and the pending play() promises resolve. */
   startPlaying(): void {
     if (this.paused) return;
+    this.played.length = 1;
     this.readyState = 4;
     for (const pending of this.#pending.splice(0)) pending.resolve();
     this.#later('playing');
