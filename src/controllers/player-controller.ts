@@ -30,7 +30,8 @@ export class PlayerController implements ReactiveController {
         // (Once the page is idle: the moments after 'playing' are the sound's, and the one-at-a-time chunk
         // would be fetched and run in them.)
         if (type === 'play' && !host.independent) {
-          const at = performance.timeOrigin + performance.now();
+          // (The wall clock, which every tab shares: a tab's own clock may have stopped while the machine slept.)
+          const at = Date.now();
           whenIdle(() => void this.#oneAtATime().then((solo) => this.playback.paused || solo.started(at)));
         } else if (type === 'pause' || type === 'ended' || (type === 'error' && (detail as { fatal?: boolean }).fatal)) void this.#solo?.then((solo) => solo.stopped());
         fire(host, type, detail);

@@ -11,7 +11,7 @@ export class SoloPlayback {
   readonly #id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${++counter}`;
   readonly #pause: () => void;
   #channel: BroadcastChannel | null = null;
-  /** When this player started (ms since the epoch): of two players, the one that started later plays on. */
+  /** When this player started (Date.now()): of two players, the one that started later plays on. */
   #at = 0;
 
   /** `pause` is called when another player starts. */
@@ -25,7 +25,7 @@ export class SoloPlayback {
    * a player that hears of a later start pauses; one that hears of an earlier start says again that it
    * started, for the earlier one to hear. (A message without a time, from another version, is the newest.)
    */
-  started(at = performance.timeOrigin + performance.now()): void {
+  started(at = Date.now()): void {
     if (typeof BroadcastChannel === 'undefined') return;
     this.#at = at;
     if (!this.#channel) {
