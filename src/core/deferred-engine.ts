@@ -68,26 +68,32 @@ export class DeferredEngine implements MediaEngine {
     // where it is. Else it is paused: one sound per player. (Inline, not a method: the embed page's build,
     // whose player never has one, leaves all of it out.)
     if (PAGE_AUDIO && media) {
-      const address = media.currentSrc || media.src;
-      if (!this.#sources.some((source) => source.src === address && canPlay(source))) media.pause();
+      // Only the source howler would open first: its engine takes this element over as that one.
+      if ((media.currentSrc || media.src) !== this.#sources.find(canPlay)?.src) media.pause();
       else {
         this.#started = { media, reported: 'paused' };
         this.#listen(media);
-        if (media.played.length === 0 && media.currentTime === 0) {
+        const { start, rate, volume, muted } = this.#options;
+        if (media.paused && media.played.length === 0 && media.currentTime === 0) {
           // Not started yet: as an element of its own.
-          const { start, rate, volume, muted } = this.#options;
           Object.assign(media, { playbackRate: rate, volume, muted });
           if (start > 0) media.currentTime = start;
         } else {
-          // Where the listener left it, playing or paused: the player hears so once it listens.
-          this.#options.start = media.currentTime;
+          // Started by the listener (playing, on its way, or paused since): where they left it, unless that is
+          // before the segment, where it begins. The player hears so once it listens.
+          if (media.currentTime < start) media.currentTime = start;
+          else this.#options.start = media.currentTime;
           queueMicrotask(() => {
             if (this.#disposed || this.#started?.media !== media) return;
-            if (media.paused) return this.#listener.seeked(media.currentTime);
+            this.#onDuration();
+            this.#listener.seeked(this.#options.start);
+            if (media.paused) return this.#listener.paused();
             this.#wantPlay = true;
             this.#started.reported = 'waiting';
             this.#listener.waiting();
-            this.#onPlaying();
+            // As a start on the click: howler comes anyway if the sound does not.
+            this.#fallback = setTimeout(() => this.#request(), HOWLER_AFTER_MS);
+            if (media.readyState >= 3 && media.currentTime > 0) this.#onPlaying();
           });
         }
       }
@@ -116,8 +122,11 @@ export class DeferredEngine implements MediaEngine {
     if (!this.#wantPlay) return;
     this.#wantPlay = false;
     if (this.#started) {
-      this.#started.media.pause();
+      const { media } = this.#started;
+      media.pause();
       this.#started.reported = 'paused';
+      // Where it paused is where howler, coming now, finds it (else howler would put it back at the start).
+      if (media.readyState > 0) this.#options.start = media.currentTime;
     }
     this.#listener.paused();
     this.#request();

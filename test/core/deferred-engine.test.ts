@@ -280,6 +280,22 @@ describe('DeferredEngine: Play before howler has arrived', () => {
   });
 });
 
+describe('DeferredEngine: a pause before howler has arrived', () => {
+  it('leaves the element where it paused: howler, coming then, does not put it back at the start', async () => {
+    const { setup, media } = await playUntilSounding();
+    media.advance(1.5);
+    setup.engine.pause();
+    expect(setup.requests()).to.equal(1);
+    setup.arrive();
+    await settle();
+    await settle();
+    expect(media.currentTime).to.equal(1.5);
+    expect(media.calls.filter((call) => call.startsWith('currentTime')), 'not moved').to.deep.equal([]);
+    expect(setup.engine.position()).to.equal(1.5);
+    setup.engine.unload();
+  });
+});
+
 describe("DeferredEngine: the page's own <audio> (a publisher's fallback inside the player)", () => {
   /** The page's element, with the track's file (or `src`). */
   const pageMedia = (src = 'https://cdn.example/a.mp3') => {
@@ -315,7 +331,7 @@ describe("DeferredEngine: the page's own <audio> (a publisher's fallback inside 
     const page = playedTo(2);
     const setup = setUp({ page });
     await settle();
-    expect(setup.reports).to.deep.equal(['waiting', 'playing']);
+    expect(setup.reports).to.deep.equal(['duration 8', 'seeked 2', 'waiting', 'playing']);
     expect(setup.engine.position()).to.equal(2);
     expect(page.calls.filter((call) => call === 'play' || call === 'pause' || call.startsWith('currentTime')), 'neither restarted nor moved').to.deep.equal(['play']);
     expect(setup.requests()).to.equal(0);
@@ -329,8 +345,22 @@ describe("DeferredEngine: the page's own <audio> (a publisher's fallback inside 
     page.pause();
     const setup = setUp({ page });
     await settle();
-    expect(setup.reports).to.deep.equal(['seeked 3']);
+    expect(setup.reports).to.deep.equal(['duration 8', 'seeked 3', 'paused']);
     expect(setup.engine.position()).to.equal(3);
+    setup.engine.unload();
+  });
+
+  it('says it waits for one on its way, and plays once it sounds', async () => {
+    const page = pageMedia();
+    void page.play();
+    const setup = setUp({ page });
+    await settle();
+    expect(setup.reports).to.deep.equal(['seeked 0', 'waiting']);
+    page.loadMetadata(8);
+    page.haveData(4);
+    page.startPlaying();
+    await settle();
+    expect(setup.reports.slice(2)).to.deep.equal(['duration 8', 'playing']);
     setup.engine.unload();
   });
 

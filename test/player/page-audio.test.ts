@@ -106,22 +106,37 @@ describe('<earshot-player> with the page’s own <audio> inside', () => {
     await onlyThePageAudioSounds(page, player);
   });
 
-  it('goes on with a sound the listener started before the script came: where it is, as Pause, one sound', async () => {
-    const src = unique(LONG);
-    const page = await open(`<earshot-player src="${src}" track-title="Started early"><audio controls preload="none" src="${src}"></audio></earshot-player>`);
-    await clickIn(page, page.doc.getElementById('start')!);
-    await waitFor(() => !page.audio.paused && page.audio.currentTime > 0.3, 'the page audio to play');
-    const before = page.audio.currentTime;
-    const player = await arrive(page);
-    await waitFor(() => player.status === 'playing', 'the player to say it plays');
-    expect(button(player, 'Pause'), 'Play turned to Pause').to.not.equal(null);
-    // Not started again from 0: on from where it was.
-    expect(player.currentTime).to.be.at.least(before);
-    await waitFor(() => player.currentTime > before + 0.5, 'the position to go on');
-    // howler takes the element over once the sound is under way: still the one sound, the same element.
-    await new Promise((resolve) => setTimeout(resolve, 1200));
-    await onlyThePageAudioSounds(page, player);
-  });
+  for (const [how, markup] of [
+    ['its src', (src: string) => `<audio controls preload="none" src="${src}"></audio>`],
+    ['a <source> inside it', (src: string) => `<audio controls preload="none"><source src="${src}" type="audio/mpeg"></audio>`],
+  ] as const) {
+    it(`goes on with a sound the listener started before the script came (the address in ${how}): where it is, as Pause, one sound`, async () => {
+      const src = unique(LONG);
+      const page = await open(`<earshot-player src="${src}" track-title="Started early">${markup(src)}</earshot-player>`);
+      await clickIn(page, page.doc.getElementById('start')!);
+      await waitFor(() => !page.audio.paused && page.audio.currentTime > 0.3, 'the page audio to play');
+      const before = page.audio.currentTime;
+      const player = await arrive(page);
+      await waitFor(() => player.status === 'playing', 'the player to say it plays');
+      expect(button(player, 'Pause'), 'Play turned to Pause').to.not.equal(null);
+      // Not started again from 0: on from where it was.
+      expect(player.currentTime).to.be.at.least(before);
+      await waitFor(() => player.currentTime > before + 0.5, 'the position to go on');
+      // howler takes the element over once the sound is under way: still the one sound, the same element,
+      // not loaded again (its position never goes back).
+      let last = page.audio.currentTime;
+      let back = 0;
+      for (const until = performance.now() + 1500; performance.now() < until; ) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        back = Math.max(back, last - page.audio.currentTime);
+        last = page.audio.currentTime;
+      }
+      expect(back, 'how far the position went back').to.be.below(0.2);
+      const howls = (page.frame.contentWindow as unknown as { Howler?: { _howls: unknown[] } }).Howler?._howls.length ?? 0;
+      expect(howls, 'howler has taken the element over').to.equal(1);
+      await onlyThePageAudioSounds(page, player);
+    });
+  }
 
   it('pauses a page <audio> that plays another file than its track: one sound per player', async () => {
     const page = await open(`<earshot-player src="${unique(LONG)}" track-title="Another file"><audio controls preload="none" src="${unique(LONG)}"></audio></earshot-player>`);
