@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import { collapseTemplates } from './scripts/collapse-templates.js';
-import { minifyPublic } from './scripts/minify-public.js';
+import { collapseHtml, minifyPublic } from './scripts/minify-public.js';
 import { unwrapPreload } from './scripts/unwrap-preload.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -72,7 +72,7 @@ export default defineConfig(({ mode }): UserConfig => {
     return {
       // The embed page's player never has a page's own <audio> inside it: the code for one is left out.
       define: { __EARSHOT_EMBED_PAGE__: JSON.stringify('../embed.html'), __EARSHOT_PAGE_AUDIO__: 'false' },
-      plugins: [collapseTemplates(), unwrapPreload(), minifyPublic(['embed-fallback.js'])],
+      plugins: [collapseTemplates(), unwrapPreload(), minifyPublic(['embed-fallback.js']), collapseHtml()],
       root: here('src/embed'),
       base: './',
       resolve: { alias: [howlerCore] },

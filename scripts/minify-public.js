@@ -1,6 +1,9 @@
-// A Vite plugin for the embed page's build: the classic scripts in public/ are copied as they are, comments
-// and all, and the embed page loads embed-fallback.js before its player is usable. This minifies them in
-// dist/ once the build is written (oxc's minifier, as Vite's own output), so that the source keeps its words.
+// Vite plugins for the embed page's build, which weighs every byte it loads before its player is usable:
+// - minifyPublic: the classic scripts in public/ are copied as they are, comments and all (the page loads
+//   embed-fallback.js first). This minifies them in dist/ once the build is written (oxc's minifier, as
+//   Vite's own output), so that the source keeps its words.
+// - collapseHtml: the page's own HTML without the indentation between its tags (it has no text where
+//   whitespace could matter: its body is an empty <main>).
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { minifySync } from 'rolldown/experimental';
@@ -21,5 +24,13 @@ export function minifyPublic(files) {
         writeFileSync(full, code);
       }
     },
+  };
+}
+
+export function collapseHtml() {
+  return {
+    name: 'earshot-collapse-html',
+    apply: 'build',
+    transformIndexHtml: { order: 'post', handler: (html) => html.replace(/>\s+</g, '><').trim() },
   };
 }
