@@ -126,7 +126,8 @@ export class DeferredEngine implements MediaEngine {
       media.pause();
       this.#started.reported = 'paused';
       // Where it paused is where howler, coming now, finds it (else howler would put it back at the start).
-      if (media.readyState > 0) this.#options.start = media.currentTime;
+      // (Before its metadata, currentTime is the start it was given.)
+      this.#options.start = media.currentTime;
     }
     this.#listener.paused();
     this.#request();
