@@ -677,12 +677,13 @@ function keepLoading(media: HTMLMediaElement): void {
       return src.get!.call(this);
     },
     set(this: HTMLMediaElement, url: string) {
-      if (url && url === src.get!.call(this) && this.networkState !== NETWORK_EMPTY) return;
+      // (An element with <source> children, a page's own <audio>, has no src: its currentSrc is the address.)
+      if (url && (url === src.get!.call(this) || url === this.currentSrc) && this.networkState !== NETWORK_EMPTY) return;
       src.set!.call(this, url);
     },
   });
   media.load = function (this: HTMLMediaElement) {
-    if (this.networkState !== NETWORK_EMPTY && this.getAttribute('src') && (!this.paused || this.readyState > HAVE_NOTHING)) return;
+    if (this.networkState !== NETWORK_EMPTY && (this.getAttribute('src') || this.currentSrc) && (!this.paused || this.readyState > HAVE_NOTHING)) return;
     load.call(this);
   };
 }

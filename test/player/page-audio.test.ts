@@ -116,6 +116,9 @@ describe('<earshot-player> with the page’s own <audio> inside', () => {
       await clickIn(page, page.doc.getElementById('start')!);
       await waitFor(() => !page.audio.paused && page.audio.currentTime > 0.3, 'the page audio to play');
       const before = page.audio.currentTime;
+      // Loaded again, the element would say 'emptied' (and start over).
+      let emptied = 0;
+      page.audio.addEventListener('emptied', () => emptied++);
       const player = await arrive(page);
       await waitFor(() => player.status === 'playing', 'the player to say it plays');
       expect(button(player, 'Pause'), 'Play turned to Pause').to.not.equal(null);
@@ -123,15 +126,15 @@ describe('<earshot-player> with the page’s own <audio> inside', () => {
       expect(player.currentTime).to.be.at.least(before);
       await waitFor(() => player.currentTime > before + 0.5, 'the position to go on');
       // howler takes the element over once the sound is under way: still the one sound, the same element,
-      // not loaded again (its position never goes back).
-      let last = page.audio.currentTime;
-      let back = 0;
+      // not loaded again, never back before where the script found it. (Firefox's clock on a machine with a
+      // null audio sink may step back a few tenths as it settles: that is not a reload.)
+      let lowest = page.audio.currentTime;
       for (const until = performance.now() + 1500; performance.now() < until; ) {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        back = Math.max(back, last - page.audio.currentTime);
-        last = page.audio.currentTime;
+        lowest = Math.min(lowest, page.audio.currentTime);
       }
-      expect(back, 'how far the position went back').to.be.below(0.2);
+      expect(emptied, 'loaded again').to.equal(0);
+      expect(lowest, 'the lowest position after the takeover').to.be.at.least(before);
       const howls = (page.frame.contentWindow as unknown as { Howler?: { _howls: unknown[] } }).Howler?._howls.length ?? 0;
       expect(howls, 'howler has taken the element over').to.equal(1);
       await onlyThePageAudioSounds(page, player);
