@@ -92,7 +92,9 @@ describe('<earshot-player> playing a track', () => {
     await clickPlay(player);
     expect(player.status).to.equal('playing');
     expect(control(player, 'Pause')).to.exist;
-    expect(await measureRate(player)).to.be.within(0.85, 1.15);
+    // Over 2.5 s: Firefox on a machine with a null audio sink may stall a quarter of a second as the sound
+    // settles, which a shorter window reads as a slow rate.
+    expect(await measureRate(player, 2500)).to.be.within(0.85, 1.15);
     expect(audibleMedia()).to.have.length(1);
     // (Never hand chai the AudioContext itself: formatting it for a failure message hangs the page.)
     expect(Boolean(howler()?.ctx), 'an AudioContext was made').to.equal(false);
