@@ -85,7 +85,8 @@ export default defineConfig(({ mode }): UserConfig => {
         modulePreload: false,
         manifest: '.vite/embed-manifest.json',
         sourcemap: process.env.EARSHOT_SOURCEMAP === '1',
-        rollupOptions: { input: here('src/embed/embed.html') },
+        // Short hashes: the page's first chunk names every lazy one, and each hash is bytes brotli cannot shrink.
+        rollupOptions: { input: here('src/embed/embed.html'), output: { chunkFileNames: 'assets/[name]-[hash:6].js', entryFileNames: 'assets/[name]-[hash:6].js' } },
       },
     };
   }
