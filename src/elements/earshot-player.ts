@@ -14,8 +14,10 @@ import type { EarshotEventMap } from '../events.js';
 import { styles } from './earshot-player.styles.js';
 import { isWaiting, playButton, renderPlayer, type PanelName } from './player-template.js';
 
-/** How long a pointer rests on the player before it counts as intent to play. */
+/** How long a pointer rests on the player before it counts as intent to play (and the key map loads). */
 const INTENT_MS = 120;
+/** After a press on Play with no rest before it (a tap, a quick click), when the key map loads (ms). */
+const KEYS_AFTER_PRESS_MS = 500;
 /**
  * A start or a seek that takes longer than this shows the spinner and says "Loading audio…" (ms). A quicker
  * one shows Pause at once and nothing in between: no flash of a spinner, no news for a screen reader to read
@@ -469,14 +471,17 @@ export class EarshotPlayer extends LitElement {
    */
   #intentTimer: ReturnType<typeof setTimeout> | undefined;
   #onIntent = (event: Event) => {
-    this.#loadKeys();
     if (event.type === 'focusin') {
       // Focus that a click gives its button is not focus-visible; focus from the keyboard is.
-      if ((event.target as Element).matches(':focus-visible')) this.#playback.prepare();
+      if ((event.target as Element).matches(':focus-visible')) {
+        this.#loadKeys();
+        this.#playback.prepare();
+      }
       return;
     }
     this.#intentTimer ??= setTimeout(() => {
       this.#intentTimer = undefined;
+      this.#loadKeys();
       this.#playback.prepare();
     }, INTENT_MS);
   };
@@ -490,6 +495,8 @@ export class EarshotPlayer extends LitElement {
     clearTimeout(this.#intentTimer);
     this.#intentTimer = undefined;
     this.#playback.prepare(true);
+    // The key map is not needed for the click, and its chunk would be run while the sound starts.
+    setTimeout(() => this.#loadKeys(), KEYS_AFTER_PRESS_MS);
   };
 
   #onSpeed = () => {
@@ -547,7 +554,10 @@ export class EarshotPlayer extends LitElement {
     queueMicrotask(() => this.#say(`${this.paused ? 'Selected' : 'Now playing'}: ${event.detail.track.title}`));
   };
 
-  /** The key map and the focus keeper: they come with the first focus or pointer on the player. */
+  /**
+   * The key map and the focus keeper: they come with focus from the keyboard, a pointer resting on the
+   * player, a press on Play (a moment after it), or the first key pressed (which acts once they are here).
+   */
   #keys: typeof import('./keyboard.js') | undefined;
   #keysLoading: Promise<unknown> | undefined;
 
