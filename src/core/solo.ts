@@ -10,13 +10,15 @@ let counter = 0;
 export class SoloPlayback {
   readonly #id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${++counter}`;
   readonly #pause: () => void;
+  readonly #name: string;
   #channel: BroadcastChannel | null = null;
   /** When this player started (Date.now()): of two players, the one that started later plays on. */
   #at = 0;
 
-  /** `pause` is called when another player starts. */
-  constructor(pause: () => void) {
+  /** `pause` is called when another player starts (on the channel named `name`: tests have their own). */
+  constructor(pause: () => void, name = SOLO_CHANNEL) {
     this.#pause = pause;
+    this.#name = name;
   }
 
   /**
@@ -29,7 +31,7 @@ export class SoloPlayback {
     if (typeof BroadcastChannel === 'undefined') return;
     this.#at = at;
     if (!this.#channel) {
-      this.#channel = new BroadcastChannel(SOLO_CHANNEL);
+      this.#channel = new BroadcastChannel(this.#name);
       this.#channel.onmessage = (event: MessageEvent) => {
         const data = event.data as { started?: unknown; at?: unknown } | null;
         if (!data || typeof data.started !== 'string' || data.started === this.#id) return;

@@ -472,11 +472,12 @@ export class EarshotPlayer extends LitElement {
   #intentTimer: ReturnType<typeof setTimeout> | undefined;
   #onIntent = (event: Event) => {
     if (event.type === 'focusin') {
+      const target = event.target as Element;
       // Focus that a click gives its button is not focus-visible; focus from the keyboard is.
-      if ((event.target as Element).matches(':focus-visible')) {
+      if (target.matches(':focus-visible')) {
         this.#loadKeys();
         this.#playback.prepare();
-      }
+      } else if (!target.matches('.play')) this.#loadKeys(); // (a press on Play loads it a moment later)
       return;
     }
     this.#intentTimer ??= setTimeout(() => {
