@@ -85,8 +85,9 @@ export default defineConfig(({ mode }): UserConfig => {
         modulePreload: false,
         manifest: '.vite/embed-manifest.json',
         sourcemap: process.env.EARSHOT_SOURCEMAP === '1',
-        // Short hashes: the page's first chunk names every lazy one, and each hash is bytes brotli cannot shrink.
-        rollupOptions: { input: here('src/embed/embed.html'), output: { chunkFileNames: 'assets/[name]-[hash:6].js', entryFileNames: 'assets/[name]-[hash:6].js' } },
+        // The page's first chunk names every lazy one: a lazy chunk's name is its hash alone, and short (its
+        // module is in .vite/embed-manifest.json), since each name is bytes that brotli cannot shrink.
+        rollupOptions: { input: here('src/embed/embed.html'), output: { chunkFileNames: 'assets/[hash:8].js', entryFileNames: 'assets/[name]-[hash:6].js' } },
       },
     };
   }

@@ -50,7 +50,7 @@ export function reportText(result) {
     ]),
   );
   out.push('Loaded later, when needed (embed page):');
-  for (const f of sizes.embedLater.files) out.push(`  ${f.file}  ${f.brotli}`);
+  for (const f of sizes.embedLater.files) out.push(`  ${f.file}${f.module ? ` (${f.module.replace(/^(\.\.\/)+/, '')})` : ''}  ${f.brotli}`);
   out.push('Loaded later, when needed (earshot-player.js):');
   for (const f of sizes.bundleLater.files) out.push(`  ${f.file}  ${f.brotli}`);
   out.push('');

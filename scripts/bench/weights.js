@@ -18,9 +18,12 @@ export function entryFiles(dist, manifestName, entry) {
   if (!manifest[entry]) throw new Error(`dist/.vite/${manifestName} has no entry ${entry}`);
   const first = new Set();
   const later = new Set();
+  /** The module each chunk is named after in the manifest (a lazy chunk of the embed page has only a hash). */
+  const modules = {};
   const visit = (key, into) => {
     const chunk = manifest[key];
     if (!chunk) return;
+    modules[chunk.file] ??= chunk.src ?? chunk.name ?? key;
     const files = [chunk.file, ...(chunk.css ?? [])];
     if (files.every((file) => first.has(file) || into.has(file))) return;
     for (const file of files) into.add(file);
@@ -29,14 +32,27 @@ export function entryFiles(dist, manifestName, entry) {
   };
   visit(entry, first);
   for (const file of first) later.delete(file);
-  return { first: [...first], later: [...later] };
+  return { first: [...first], later: [...later], modules };
+}
+
+/**
+ * The source modules matching `pattern` that an entry's first load holds: each, whether it is a chunk of its own
+ * or was bundled into one, is named in the manifest with the file that holds it (the embed build's lazy chunks
+ * are named by their hash alone, so file names say nothing).
+ */
+export function sourcesLoadedFirst(dist, manifestName, entry, pattern) {
+  const manifest = JSON.parse(readFileSync(path.join(dist, '.vite', manifestName), 'utf8'));
+  const { first } = entryFiles(dist, manifestName, entry);
+  const sources = Object.keys(manifest).filter((key) => pattern.test(key));
+  if (sources.length === 0) throw new Error(`dist/.vite/${manifestName} names no module like ${pattern}`);
+  return sources.filter((key) => first.includes(manifest[key].file));
 }
 
 /** Sizes of each file, raw and brotli, and their sum. */
-export function weigh(dist, files) {
+export function weigh(dist, files, modules = {}) {
   const sized = files.map((file) => {
     const buffer = readFileSync(path.join(dist, file));
-    return { file, raw: buffer.length, brotli: brotli(buffer) };
+    return { file, ...(modules[file] ? { module: modules[file] } : {}), raw: buffer.length, brotli: brotli(buffer) };
   });
   return { files: sized, brotli: sized.reduce((sum, file) => sum + file.brotli, 0) };
 }
@@ -51,9 +67,9 @@ export function firstLoads(dist) {
     .filter((file) => !embedFiles.first.includes(file));
   return {
     embed: weigh(dist, ['embed.html', ...classic, ...embedFiles.first]),
-    embedLater: weigh(dist, embedFiles.later),
+    embedLater: weigh(dist, embedFiles.later, embedFiles.modules),
     bundle: weigh(dist, bundleFiles.first),
-    bundleLater: weigh(dist, bundleFiles.later),
+    bundleLater: weigh(dist, bundleFiles.later, bundleFiles.modules),
     host: weigh(dist, ['earshot-host.js']),
   };
 }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BUDGETS } from '../../scripts/bench/budgets.js';
-import { firstLoads } from '../../scripts/bench/weights.js';
+import { firstLoads, sourcesLoadedFirst } from '../../scripts/bench/weights.js';
 import { at } from './servers.mjs';
 
 describe('Weight', () => {
@@ -22,9 +22,13 @@ describe('Weight', () => {
   }
 
   it('loads the audio engine, the panels and the rest later, not first', () => {
-    for (const [name, first] of [['embed page', sizes.embed], ['earshot-player.js', sizes.bundle]]) {
-      const names = first.files.map((file) => file.file).join(' ');
-      assert.doesNotMatch(names, /howler-engine|panels|bridge|media-session|resume|download/, `${name} loads first: ${names}`);
+    const later = /howler-engine|panels|bridge|media-session|resume|download-transfer/;
+    for (const [name, manifest, entry] of [
+      ['embed page', 'embed-manifest.json', 'embed.html'],
+      ['earshot-player.js', 'bundle-manifest.json', 'src/earshot-player.ts'],
+    ]) {
+      const first = sourcesLoadedFirst(at('dist'), manifest, entry, later);
+      assert.deepEqual(first, [], `${name} loads first: ${first.join(' ')}`);
     }
   });
 });
