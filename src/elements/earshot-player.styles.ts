@@ -171,11 +171,20 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.929em;
   }
-  .controls {
+  /* Where the buttons do not fit in one row (a narrow player with Previous and Next, 44 px touch targets),
+     Speed and Mute go together to a second one, on the right, rather than out of the player. */
+  .controls,
+  .settings {
     display: flex;
     align-items: center;
     gap: 4px;
+  }
+  .controls {
+    flex-wrap: wrap;
     min-width: 0;
+  }
+  .settings {
+    margin-left: auto;
   }
   .spacer {
     flex: 1;
@@ -329,7 +338,8 @@ export const styles = css`
     .action svg {
       display: none;
     }
-    .controls {
+    .controls,
+    .settings {
       gap: 0;
     }
     button {
@@ -369,7 +379,8 @@ export const styles = css`
       min-width: 44px;
       min-height: 44px;
     }
-    .controls {
+    .controls,
+    .settings {
       gap: 0;
     }
   }

@@ -157,8 +157,10 @@ function renderControls(view: PlayerView, covered: boolean) {
     ${button(`Skip forward ${SKIP_FORWARD} seconds`, html`${skipForwardIcon}<span class="skip-by">${SKIP_FORWARD}</span>`, on.skipForward, 'skip-forward', !playable)}
     ${many ? button('Next track', nextIcon, on.next, 'next', !playable || last) : nothing}
     <span class="spacer"></span>
-    ${button(`Playback speed ${state.playbackRate}×`, `${state.playbackRate}×`, on.speed, 'speed')}
-    ${button(state.muted ? 'Unmute' : 'Mute', state.muted ? mutedIcon : volumeIcon, on.mute, 'mute')}
+    <span class="settings"
+      >${button(`Playback speed ${state.playbackRate}×`, `${state.playbackRate}×`, on.speed, 'speed')}
+      ${button(state.muted ? 'Unmute' : 'Mute', state.muted ? mutedIcon : volumeIcon, on.mute, 'mute')}</span
+    >
   </div>`;
 }
 

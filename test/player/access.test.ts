@@ -262,6 +262,25 @@ describe('<earshot-player> seen by everyone', () => {
     expect(look(styled)[4]).to.equal('none');
   });
 
+  it('keeps every control inside a narrow player: at 242 px, with Previous and Next, Speed and Mute go to a second row', async () => {
+    const player = await twoTracks();
+    player.style.width = '242px';
+    await player.updateComplete;
+    const box = player.getBoundingClientRect();
+    const controls = [...player.shadowRoot!.querySelectorAll<HTMLElement>('.controls button')];
+    expect(controls.map(nameOf)).to.deep.equal(['Previous track', 'Skip back 15 seconds', 'Play', 'Skip forward 30 seconds', 'Next track', 'Playback speed 1×', 'Mute']);
+    const outside = controls.filter((control) => {
+      const { left, right } = control.getBoundingClientRect();
+      return left < box.left || right > box.right;
+    });
+    expect(outside.map(nameOf), 'controls outside the player').to.deep.equal([]);
+    // Speed and Mute, together, below the rest, on the right.
+    const [speed, mute] = controls.slice(-2).map((control) => control.getBoundingClientRect());
+    const next = controls[4]!.getBoundingClientRect();
+    expect(speed!.top >= next.bottom - 1 && mute!.top >= next.bottom - 1, 'Speed and Mute on a row of their own').to.equal(true);
+    expect(speed!.left > box.left + box.width / 2, 'on the right').to.equal(true);
+  });
+
   it('does not spin under prefers-reduced-motion while it loads', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     try {
