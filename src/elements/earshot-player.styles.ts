@@ -101,9 +101,6 @@ export const styles = css`
   .title {
     font-size: 1.143em;
     font-weight: 700;
-    /* Room inside the clamp's clipping for the link's focus ring. */
-    padding: 4px;
-    margin: -4px;
     display: -webkit-box;
     -webkit-line-clamp: 2;
     -webkit-box-orient: vertical;
@@ -112,6 +109,10 @@ export const styles = css`
   }
   .title a {
     color: inherit;
+  }
+  /* The clamp clips what is drawn inside the title: the link's focus ring goes round the whole title. */
+  .title a:focus-visible {
+    outline: 0;
   }
   .timeline-row {
     display: flex;
@@ -218,7 +219,8 @@ export const styles = css`
   }
   button:focus-visible,
   .timeline:focus-visible,
-  a:focus-visible {
+  a:focus-visible,
+  .title:has(a:focus-visible) {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }

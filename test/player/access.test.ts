@@ -281,6 +281,23 @@ describe('<earshot-player> seen by everyone', () => {
     expect(speed!.left > box.left + box.width / 2, 'on the right').to.equal(true);
   });
 
+  it('rings the whole title when its link has focus, where the two-line clamp would clip a ring drawn inside it', async () => {
+    const player = await mount(
+      html`<earshot-player style="width: 242px" src=${MP3} link="https://example.com/story" track-title="A title long enough to need far more than the two lines it is given here"></earshot-player>`,
+    );
+    const title = player.shadowRoot!.querySelector<HTMLElement>('.title')!;
+    expect(title.scrollHeight > title.clientHeight, 'the title is clamped').to.equal(true);
+    expect(getComputedStyle(title).paddingBottom, 'nothing of a third line shows under the second').to.equal('0px');
+    // From the slider, Shift+Tab: the link before it.
+    control(player, 'Seek').focus();
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(focused(player)?.localName).to.equal('a');
+    expect(getComputedStyle(title).outlineStyle, 'the ring round the title').to.equal('solid');
+    expect(getComputedStyle(focused(player)!).outlineStyle, 'none on the link inside it').to.equal('none');
+  });
+
   it('does not spin under prefers-reduced-motion while it loads', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     try {
