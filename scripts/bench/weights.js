@@ -32,7 +32,7 @@ export function entryFiles(dist, manifestName, entry) {
   };
   visit(entry, first);
   for (const file of first) later.delete(file);
-  return { first: [...first], later: [...later], modules };
+  return { first: [...first], later: [...later], modules, manifest };
 }
 
 /**
@@ -41,8 +41,7 @@ export function entryFiles(dist, manifestName, entry) {
  * are named by their hash alone, so file names say nothing).
  */
 export function sourcesLoadedFirst(dist, manifestName, entry, pattern) {
-  const manifest = JSON.parse(readFileSync(path.join(dist, '.vite', manifestName), 'utf8'));
-  const { first } = entryFiles(dist, manifestName, entry);
+  const { first, manifest } = entryFiles(dist, manifestName, entry);
   const sources = Object.keys(manifest).filter((key) => pattern.test(key));
   if (sources.length === 0) throw new Error(`dist/.vite/${manifestName} names no module like ${pattern}`);
   return sources.filter((key) => first.includes(manifest[key].file));
