@@ -130,8 +130,11 @@ describe('<earshot-player> Transcript', () => {
   });
 
   it('selected words offer "Embed this part", which fills Clip start and Clip end from the cues selected', async () => {
+    // Tall enough that the second cue is well inside the list's scroll box: in the default 285 px its middle
+    // is 15 px from the box's bottom, where Chromium scrolls a drag's selection on into the third cue when
+    // the mouse rests there (CI saw Clip end 0:07 once).
     const player = await mount(
-      html`<earshot-player src=${unique(MP3)} transcript=${VTT} track-title="Clip" embed-base="https://news.example/earshot/embed.html"></earshot-player>`,
+      html`<earshot-player src=${unique(MP3)} transcript=${VTT} track-title="Clip" style="height: 400px" embed-base="https://news.example/earshot/embed.html"></earshot-player>`,
     );
     const list = await openTranscript(player);
     expect(hasControl(player, 'Embed this part')).to.equal(false);
