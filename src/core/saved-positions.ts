@@ -27,7 +27,12 @@ export class SavedPositions {
     return seconds;
   }
 
+  /**
+   * Keeps `seconds` as the place to offer. A pause in the first seconds (Play pressed by mistake, or to hear
+   * how it starts) is not a place worth offering: the one kept before it stays.
+   */
   set(track: Track, seconds: number): void {
+    if (!(seconds >= RESUME_MARGIN)) return;
     try {
       this.#storage?.setItem(POSITION_PREFIX + trackKey(track), String(Math.floor(seconds)));
     } catch {

@@ -174,6 +174,10 @@ describe('SavedPositions', () => {
     expect(positions.get(track(1), 360)).to.equal(null);
     positions.set(track(1), 357);
     expect(positions.get(track(1), 360)).to.equal(null);
+    // A pause in the first seconds leaves the place kept before it.
+    positions.set(track(1), 120);
+    positions.set(track(1), 2);
+    expect(positions.get(track(1), 360)).to.equal(120);
     positions.set(track(1), 200);
     positions.forget(track(1));
     expect(positions.get(track(1), 360)).to.equal(null);

@@ -113,6 +113,36 @@ describe('Resume', () => {
     again.remove();
   });
 
+  it('keeps the place from before when Play is pressed instead of Resume and paused at once', async () => {
+    const src = unique(LONG);
+    const saved = () => Object.entries(localStorage).find(([key]) => key.startsWith('earshot:position:'))?.[1];
+    const first = await mount(html`<earshot-player src=${src} track-title="Six minutes" duration="360"></earshot-player>`);
+    const playing = nextEvent(first, 'earshot-play');
+    await click(first, 'Play');
+    await playing;
+    first.seek(100);
+    await click(first, 'Pause');
+    await waitFor(() => saved() === '100', 'the place to be kept');
+    first.remove();
+
+    const again = await mount(html`<earshot-player src=${src} track-title="Six minutes" duration="360"></earshot-player>`);
+    await waitFor(() => hasControl(again, 'Resume at 1:40'), 'the offer to resume');
+    const started = nextEvent(again, 'earshot-play');
+    await click(again, 'Play');
+    await started;
+    const paused = nextEvent(again, 'earshot-pause');
+    await click(again, 'Pause');
+    await paused;
+    expect(again.currentTime).to.be.below(5);
+    await sleep(100);
+    expect(saved()).to.equal('100');
+    again.remove();
+
+    const third = await mount(html`<earshot-player src=${src} track-title="Six minutes" duration="360"></earshot-player>`);
+    await waitFor(() => hasControl(third, 'Resume at 1:40'), 'the offer to resume, still');
+    third.remove();
+  });
+
   it('does not remember short tracks', async () => {
     const player = await mount(html`<earshot-player src=${unique(MP3)} track-title="Short"></earshot-player>`);
     const playing = nextEvent(player, 'earshot-play');
