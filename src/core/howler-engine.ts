@@ -137,6 +137,9 @@ export class HowlerEngine implements MediaEngine {
   #startPending = false;
   /** Where the media was when it was last asked to start. */
   #startedAt = 0;
+  /** The media's own load(), which keepLoading leaves to us; and whether it has used it since the last press. */
+  #reload: (() => void) | null = null;
+  #reloaded = false;
 
   /** The element the stand-in started on the click: the first source plays on it. */
   #started: StartedMedia | null;
@@ -173,6 +176,7 @@ export class HowlerEngine implements MediaEngine {
     // One sound: a media that plays, or is starting to (the element started on the click), needs nothing more.
     if (!media.paused) return this.#watchStart(media, 3);
     if (media.preload !== 'auto') media.preload = 'auto';
+    this.#reloaded = false;
     this.#report('waiting');
     this.#start();
   }
@@ -212,6 +216,7 @@ export class HowlerEngine implements MediaEngine {
     this.#seeking = true;
     this.#seekTarget = fileSeconds;
     this.#startPending = false;
+    this.#reloaded = false;
     media.currentTime = fileSeconds;
     // A seek while playing that needs the network (or finds none) is waiting, not playing with a still clock.
     if (this.#wantPlay && this.#reported === 'playing') {
@@ -272,7 +277,8 @@ export class HowlerEngine implements MediaEngine {
     for (const [type, handler] of this.#mediaEvents) media.addEventListener(type, handler);
     watchRefusals(media, () => this.#onRefused(media));
     skipSeeksInPlace(media);
-    keepLoading(media);
+    this.#reload = keepLoading(media);
+    this.#reloaded = false;
     const howl = createHowl(media, {
       src: [source.src],
       format: [formatOf(source)],
@@ -377,8 +383,12 @@ export class HowlerEngine implements MediaEngine {
   /**
    * WebKitGTK, when a seek comes with a start (its own to the start position, one kept from while it was paused,
    * or howler's), may sit still afterwards, neither playing nor waiting for anything (a bare <audio> does it
-   * too, about one start in eight after a paused seek). A seek to where it is gets it going. This looks once or
-   * twice after a start or a seek while playing, never while idle.
+   * too, about one start in eight after a paused seek). A seek to where it is gets it going, mostly. Where it
+   * does not (about one start in a hundred here, at readyState 2 with the whole file buffered), no seek, pause
+   * or play() on that element moves it again, and a load() of the same file from where it is does: that comes
+   * at the last look, once per press, where the data is there and only the media is stuck (a load sooner, on a
+   * start that is merely slow, can leave it stuck instead). This looks a few times after a start or a seek
+   * while playing, never while idle.
    */
   #watchStart(media: HTMLMediaElement, tries: number): void {
     clearTimeout(this.#stallWatch);
@@ -389,9 +399,24 @@ export class HowlerEngine implements MediaEngine {
       // position) that has not ended by now is the stall itself.
       // (A position that has crept on by a few frames in all that time is as stuck as one that has not.)
       if ((media.seeking && this.#seeking) || media.readyState === HAVE_NOTHING || media.currentTime > from + 0.3) return;
+      // The last look, after two nudges: not moved at all, with the next second of the file there (not a slow
+      // network, nor a start that is slow to get going).
+      if (tries === 1 && !this.#reloaded && media.currentTime < from + 0.05 && within(media.buffered, media.currentTime + 1)) return this.#reloadWhereItIs(media);
       nudge(media);
       if (tries > 1) this.#watchStart(media, tries - 1);
     }, this.#platform.stallWatchMs);
+  }
+
+  /** Loads the file again on the same element, to start from where it sat still (see #watchStart). */
+  #reloadWhereItIs(media: HTMLMediaElement): void {
+    this.#reloaded = true;
+    this.#position = media.currentTime;
+    this.#startPending = this.#position > 0;
+    this.#seeking = false;
+    this.#reload?.();
+    media.currentTime = this.#position;
+    this.#report('waiting');
+    this.#start();
   }
 
   /**
@@ -666,9 +691,10 @@ function skipSeeksInPlace(media: HTMLMediaElement): void {
 /**
  * howler loads the element it is handed as if it were new (src, then load()), which would start again the
  * file that the element started on the click is already loading, or playing. On the one media element we
- * made, setting the address it already has, or loading it again while it loads, is skipped.
+ * made, setting the address it already has, or loading it again while it loads, is skipped. Returns the
+ * media's own load(), for the engine's use.
  */
-function keepLoading(media: HTMLMediaElement): void {
+function keepLoading(media: HTMLMediaElement): () => void {
   const src = accessorOf(media, 'src');
   const load = media.load;
   Object.defineProperty(media, 'src', {
@@ -686,6 +712,7 @@ function keepLoading(media: HTMLMediaElement): void {
     if (this.networkState !== NETWORK_EMPTY && (this.getAttribute('src') || this.currentSrc) && (!this.paused || this.readyState > HAVE_NOTHING)) return;
     load.call(this);
   };
+  return () => load.call(media);
 }
 
 /**

@@ -277,6 +277,50 @@ describe('HowlerEngine: howler on a media element, fixed where it goes wrong', (
     expect(seeks(media).slice(before).length, 'nudged').to.be.at.least(1);
   });
 
+  /** Played to 2 s, paused, and played again: it says it plays but sits still, holding `buffered` of the file. */
+  async function stuckAt2(buffered: [number, number]): Promise<{ media: FakeMedia; since: () => string[] }> {
+    setup = setUp();
+    const media = await playing(setup);
+    media.advance(2);
+    setup.engine.pause();
+    setup.engine.play();
+    media.startPlaying();
+    media.bufferedRanges = [buffered];
+    const before = media.calls.length;
+    return { media, since: () => media.calls.slice(before) };
+  }
+  const nudges = (calls: string[]) => calls.filter((call) => call.startsWith('currentTime')).length;
+
+  it('WebKitGTK: a start that no seek gets going is loaded again where it sits, once, and plays from there', async () => {
+    // It sits still with the whole file there: two nudges, then a load of the same file, to start where it was.
+    const { media, since } = await stuckAt2([0, 8]);
+    for (let waited = 0; waited < 500 && !since().includes('load'); waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(since(), 'loaded again').to.include('load');
+    expect(nudges(since()), 'nudged first').to.be.at.least(2);
+    expect(media.defaultStart).to.be.within(2, 2.1);
+    expect(media.paused, 'asked to play again').to.equal(false);
+    expect(setup.reports.at(-1)).to.equal('waiting');
+    media.loadMetadata(8);
+    media.haveData(4);
+    media.startPlaying();
+    await settle();
+    expect(setup.reports.at(-1)).to.equal('playing');
+    expect(setup.engine.position()).to.be.within(2, 2.1);
+    // Stuck again (a second Play while it plays looks again): nudged, but no second load for the same press.
+    const again = media.calls.length;
+    setup.engine.play();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(nudges(media.calls.slice(again)), 'nudged').to.be.above(0);
+    expect(media.calls.slice(again)).to.not.include('load');
+  });
+
+  it('WebKitGTK: a start that sits still for want of data (a slow network) is nudged, never loaded again', async () => {
+    const { since } = await stuckAt2([0, 2.5]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(nudges(since()), 'nudged').to.be.above(0);
+    expect(since()).to.not.include('load');
+  });
+
   it('reports a refused start (no user gesture) as blocked, once', async () => {
     setup = setUp();
     setup.engine.prepare();

@@ -18,6 +18,12 @@ export class FakeMedia extends EventTarget {
   playbackRate = 1;
   /** Where play starts once the metadata is in (HTML's "default playback start position"). */
   defaultStart = 0;
+  /** What it holds of the file, as [start, end] seconds (set by the test). */
+  bufferedRanges: [number, number][] = [];
+  get buffered(): TimeRanges {
+    const ranges = this.bufferedRanges;
+    return { length: ranges.length, start: (i: number) => ranges[i]![0], end: (i: number) => ranges[i]![1] };
+  }
   /** The ranges played so far (only their count). */
   played = { length: 0 };
   /** What was asked of it, in order. */
