@@ -203,8 +203,10 @@ export class HowlerEngine implements MediaEngine {
     const media = this.#media;
     if (this.#sound) this.#sound._seek = fileSeconds;
     if (!media || media.readyState === HAVE_NOTHING) {
-      // Nothing loaded to move: the position is kept for the media's metadata (see #goToStart).
+      // Nothing loaded to move: the position is kept for the media's metadata (see #goToStart), and is the
+      // media's default start (a start set before, further on, would otherwise count as "already past it").
       this.#startPending = true;
+      if (media) media.currentTime = fileSeconds;
       queueMicrotask(() => {
         if (!this.#disposed && this.#position === fileSeconds) this.#listener.seeked(fileSeconds);
       });
@@ -410,12 +412,15 @@ export class HowlerEngine implements MediaEngine {
   /** Loads the file again on the same element, to start from where it sat still (see #watchStart). */
   #reloadWhereItIs(media: HTMLMediaElement): void {
     this.#reloaded = true;
-    this.#position = media.currentTime;
+    // (Where it was to start, if it never got there: WebKitGTK with a length of 0 starts at 0.)
+    this.#position = this.position();
     this.#startPending = this.#position > 0;
     this.#seeking = false;
     this.#reload?.();
     media.currentTime = this.#position;
     this.#report('waiting');
+    // The wait for data starts again: the data it had is gone.
+    this.#watchWait();
     this.#start();
   }
 
@@ -696,7 +701,8 @@ function skipSeeksInPlace(media: HTMLMediaElement): void {
  */
 function keepLoading(media: HTMLMediaElement): () => void {
   const src = accessorOf(media, 'src');
-  const load = media.load;
+  // (The media's own, not a wrapper of an engine before this one on the same element.)
+  const load = (Object.getPrototypeOf(media) as HTMLMediaElement).load;
   Object.defineProperty(media, 'src', {
     configurable: true,
     get(this: HTMLMediaElement) {
