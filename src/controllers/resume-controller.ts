@@ -1,7 +1,7 @@
 /** Resume: a long track remembers where the listener stopped and offers to go on from there. Loaded with the first long track. */
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Playback } from '../core/playback.js';
-import { SavedPositions } from '../core/saved-positions.js';
+import { RESUME_MARGIN, SavedPositions } from '../core/saved-positions.js';
 import { Status, type PlayerState } from '../core/state.js';
 import { formatTime } from '../core/time.js';
 import { isLongTrack, type Track } from '../core/track.js';
@@ -26,6 +26,8 @@ export class ResumeController implements ReactiveController {
   #positions: SavedPositions | undefined;
   #unsubscribe: (() => void) | undefined;
   #savedAt = 0;
+  /** The farthest the current track has played in this visit. */
+  #farthest = 0;
   /** The track the offer was made for. */
   #track: Track | undefined;
   /** The position offered to the listener for the current track, if any. */
@@ -69,6 +71,7 @@ export class ResumeController implements ReactiveController {
     const track = state.queue[state.index];
     this.#track = track;
     this.#savedAt = 0;
+    this.#farthest = 0;
     const fresh = track !== undefined && state.currentTime === 0 && isLongTrack(track, state.duration);
     this.#setOffer(fresh ? this.#store().get(track, state.duration) : null);
   }
@@ -82,6 +85,7 @@ export class ResumeController implements ReactiveController {
     // Playing from anywhere but the offer declines it.
     if (this.offer !== null && state.status === Status.playing) this.#setOffer(null);
     if (!isLongTrack(track, state.duration)) return;
+    if (state.status === Status.playing) this.#farthest = Math.max(this.#farthest, state.currentTime);
     const paused = state.status === Status.paused && previous.status !== Status.paused;
     if (paused || (state.status === Status.playing && Math.abs(state.currentTime - this.#savedAt) >= SAVE_EVERY)) this.#save();
   }
@@ -92,7 +96,11 @@ export class ResumeController implements ReactiveController {
     if (!track || status === Status.ended || status === Status.idle || !isLongTrack(track, duration)) return;
     const at = this.#playback.currentTime;
     this.#savedAt = at;
-    this.#store().set(track, at);
+    this.#farthest = Math.max(this.#farthest, at);
+    // A stop in the first seconds: after Play pressed by mistake, the place kept before stays (SavedPositions
+    // keeps no such place); after listening on and going back to the start, there is no place to offer.
+    if (at < RESUME_MARGIN && this.#farthest >= RESUME_MARGIN) this.#store().forget(track);
+    else this.#store().set(track, at);
   };
 
   readonly #resume = () => {
