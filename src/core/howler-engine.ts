@@ -203,14 +203,17 @@ export class HowlerEngine implements MediaEngine {
     const media = this.#media;
     if (this.#sound) this.#sound._seek = fileSeconds;
     if (!media || media.readyState === HAVE_NOTHING) {
-      // Nothing loaded to move: the position is kept for the media's metadata (see #goToStart), and is the
-      // media's default start (a start set before, further on, would otherwise count as "already past it").
+      // Nothing loaded to move: the position is kept for the media's metadata (see #goToStart). (Not made the
+      // media's default start: WebKitGTK, started at one, can sit still there with no seek to wake it.)
       this.#startPending = true;
-      if (media) media.currentTime = fileSeconds;
-      queueMicrotask(() => {
-        if (!this.#disposed && this.#position === fileSeconds) this.#listener.seeked(fileSeconds);
-      });
-      return;
+      return this.#sayLanded(fileSeconds);
+    }
+    // The media at that very place already (a second Home, a quote pressed twice) is not asked to move (see
+    // skipSeeksInPlace) and says nothing: the seek has landed.
+    if (!media.seeking && Math.abs(media.currentTime - fileSeconds) < 0.001) {
+      this.#seeking = false;
+      this.#startPending = false;
+      return this.#sayLanded(fileSeconds);
     }
     // howler queues a seek made while it loads or while its play() promise is pending, and may never run
     // it (its queue waits for an event that already passed); and it pauses and replays the media around
@@ -227,6 +230,13 @@ export class HowlerEngine implements MediaEngine {
         if (this.#media === media && this.#seeking && media.seeking && this.#wantPlay) this.#report('waiting');
       }, this.#platform.seekQuietMs);
     }
+  }
+
+  /** A seek the media will not announce: said to have landed, unless another came since. */
+  #sayLanded(fileSeconds: number): void {
+    queueMicrotask(() => {
+      if (!this.#disposed && this.#position === fileSeconds) this.#listener.seeked(fileSeconds);
+    });
   }
 
   position(): number {

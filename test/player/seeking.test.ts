@@ -47,6 +47,15 @@ describe('<earshot-player> a seek while paused, then Play', () => {
     await playsFrom(player, 110);
   });
 
+  it('plays on, its clock running, after a seek to where it already was', async () => {
+    player.currentTime = 100;
+    await waitFor(() => !player.store.getState().seeking, 'the seek to land');
+    // The media, already there, is not asked to move, and says nothing of it.
+    player.currentTime = player.currentTime;
+    await waitFor(() => !player.store.getState().seeking, 'the second seek to land');
+    await playsFrom(player, 100);
+  });
+
   it('plays from there after Skip back 15 seconds', async () => {
     player.currentTime = 100;
     await click(player, 'Skip back 15 seconds');
