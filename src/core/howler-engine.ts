@@ -137,8 +137,7 @@ export class HowlerEngine implements MediaEngine {
   #startPending = false;
   /** Where the media was when it was last asked to start. */
   #startedAt = 0;
-  /** The media's own load(), which keepLoading leaves to us; and whether it has used it since the last press. */
-  #reload: (() => void) | null = null;
+  /** The media was loaded again (see #watchStart) since the listener's last press. */
   #reloaded = false;
 
   /** The element the stand-in started on the click: the first source plays on it. */
@@ -289,7 +288,7 @@ export class HowlerEngine implements MediaEngine {
     for (const [type, handler] of this.#mediaEvents) media.addEventListener(type, handler);
     watchRefusals(media, () => this.#onRefused(media));
     skipSeeksInPlace(media);
-    this.#reload = keepLoading(media);
+    keepLoading(media);
     this.#reloaded = false;
     const howl = createHowl(media, {
       src: [source.src],
@@ -426,7 +425,7 @@ export class HowlerEngine implements MediaEngine {
     this.#position = this.position();
     this.#startPending = this.#position > 0;
     this.#seeking = false;
-    this.#reload?.();
+    ownLoad(media).call(media);
     media.currentTime = this.#position;
     this.#report('waiting');
     // The wait for data starts again: the data it had is gone.
@@ -706,13 +705,11 @@ function skipSeeksInPlace(media: HTMLMediaElement): void {
 /**
  * howler loads the element it is handed as if it were new (src, then load()), which would start again the
  * file that the element started on the click is already loading, or playing. On the one media element we
- * made, setting the address it already has, or loading it again while it loads, is skipped. Returns the
- * media's own load(), for the engine's use.
+ * made, setting the address it already has, or loading it again while it loads, is skipped.
  */
-function keepLoading(media: HTMLMediaElement): () => void {
+function keepLoading(media: HTMLMediaElement): void {
   const src = accessorOf(media, 'src');
-  // (The media's own, not a wrapper of an engine before this one on the same element.)
-  const load = (Object.getPrototypeOf(media) as HTMLMediaElement).load;
+  const load = ownLoad(media);
   Object.defineProperty(media, 'src', {
     configurable: true,
     get(this: HTMLMediaElement) {
@@ -728,8 +725,10 @@ function keepLoading(media: HTMLMediaElement): () => void {
     if (this.networkState !== NETWORK_EMPTY && (this.getAttribute('src') || this.currentSrc) && (!this.paused || this.readyState > HAVE_NOTHING)) return;
     load.call(this);
   };
-  return () => load.call(media);
 }
+
+/** The media's own load(), not the wrapper keepLoading puts on it (this engine's, or one's before it). */
+const ownLoad = (media: HTMLMediaElement) => (Object.getPrototypeOf(media) as HTMLMediaElement).load;
 
 /**
  * A real seek, a hundredth of a second on from where the media is: it gets a stuck WebKitGTK pipeline going
